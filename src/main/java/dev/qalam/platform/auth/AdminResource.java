@@ -1,0 +1,77 @@
+package dev.qalam.platform.auth;
+
+import dev.qalam.platform.errors.ApiException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The operator's management endpoints (scope {@code admin}): teams and API keys. */
+@Path("/v1/admin")
+@RequiresScope(Scope.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin", description = "Teams and API keys (scope admin)")
+public class AdminResource {
+
+    @Inject
+    KeyService keys;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("/teams")
+    @Operation(summary = "Create a team")
+    public Response createTeam(KeyViews.CreateTeam body) {
+        requireBody(body);
+        return Response.status(201).entity(KeyViews.TeamView.of(keys.createTeam(body.name()))).build();
+    }
+
+    @GET
+    @Path("/teams")
+    @Operation(summary = "List teams")
+    public KeyViews.TeamList teams() {
+        return new KeyViews.TeamList(keys.teams().stream().map(KeyViews.TeamView::of).toList());
+    }
+
+    @POST
+    @Path("/keys")
+    @Operation(summary = "Create an API key", description = "The secret (`key`) is returned only in this answer.")
+    public Response createKey(KeyViews.CreateKey body) {
+        requireBody(body);
+        KeyService.KeyRequest req = new KeyService.KeyRequest(body.name(), ScopeParser.parse(body.scopes()),
+                body.teamId(), body.ocrPageBalance(), body.requestLimit());
+        KeyService.IssuedKey issued = keys.createByAdmin(req, caller.principal().subject());
+        return Response.status(201).entity(KeyViews.CreatedKey.of(issued)).build();
+    }
+
+    @GET
+    @Path("/keys")
+    @Operation(summary = "List API keys (without secrets)")
+    public KeyViews.KeyList listKeys() {
+        return new KeyViews.KeyList(keys.all().stream().map(KeyViews.KeyView::of).toList());
+    }
+
+    @DELETE
+    @Path("/keys/{id}")
+    @Operation(summary = "Revoke an API key", description = "The key stops working at once.")
+    public Response revokeKey(@PathParam("id") String id) {
+        keys.revoke(id);
+        return Response.noContent().build();
+    }
+
+    static void requireBody(Object body) {
+        if (body == null) {
+            throw ApiException.badRequest("missing_body", "A JSON request body is required.");
+        }
+    }
+}

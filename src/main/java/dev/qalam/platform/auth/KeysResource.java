@@ -1,0 +1,58 @@
+package dev.qalam.platform.auth;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Self-service keys: any caller (a key, or a user signed in through SSO) makes, lists and revokes its own
+ * keys, limited to its own scopes and sharing its owner. This is the seed's "generate API keys from your
+ * Dashboard".
+ */
+@Path("/v1/keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Keys", description = "Your own API keys")
+public class KeysResource {
+
+    public record CreateOwnKey(String name, java.util.List<String> scopes) {
+    }
+
+    @Inject
+    KeyService keys;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Operation(summary = "Create an API key for yourself", description = "Scopes are limited to your own.")
+    public Response create(CreateOwnKey body) {
+        AdminResource.requireBody(body);
+        KeyService.IssuedKey issued = keys.createForCaller(caller.principal(), body.name(),
+                ScopeParser.parse(body.scopes()));
+        return Response.status(201).entity(KeyViews.CreatedKey.of(issued)).build();
+    }
+
+    @GET
+    @Operation(summary = "List the keys you made")
+    public KeyViews.KeyList list() {
+        return new KeyViews.KeyList(keys.createdBy(caller.principal()).stream().map(KeyViews.KeyView::of).toList());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Revoke one of your keys")
+    public Response revoke(@PathParam("id") String id) {
+        keys.revokeOwn(caller.principal(), id);
+        return Response.noContent().build();
+    }
+}

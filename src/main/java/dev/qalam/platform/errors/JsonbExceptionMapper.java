@@ -1,0 +1,44 @@
+package dev.qalam.platform.errors;
+
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** A body that is not JSON, or JSON of the wrong types, is the client's mistake: 400, never 500. */
+@Provider
+public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
+
+    @Override
+    public Response toResponse(JsonbException e) {
+        return invalidJson();
+    }
+
+    static Response invalidJson() {
+        return ErrorResponses.of(400, ApiException.INVALID_REQUEST, "invalid_json",
+                "The request body is not valid JSON for this endpoint.");
+    }
+
+    @Provider
+    public static class JsonParsing implements ExceptionMapper<JsonException> {
+        @Override
+        public Response toResponse(JsonException e) {
+            return invalidJson();
+        }
+    }
+
+    /** RESTEasy wraps body-reading failures in a ProcessingException. */
+    @Provider
+    public static class Processing implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            if (WebApplicationExceptionMapper.hasCause(e, JsonbException.class)
+                    || WebApplicationExceptionMapper.hasCause(e, JsonException.class)) {
+                return invalidJson();
+            }
+            return UnexpectedExceptionMapper.internalError(e);
+        }
+    }
+}

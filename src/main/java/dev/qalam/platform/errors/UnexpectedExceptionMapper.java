@@ -1,0 +1,34 @@
+package dev.qalam.platform.errors;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Anything not foreseen: 500 with a generic message and a correlation id; the stack trace goes to the
+ * server log under the same id, never to the client.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (e instanceof ApiException api) {
+            return ErrorResponses.of(api);
+        }
+        return internalError(e);
+    }
+
+    static Response internalError(Throwable e) {
+        String id = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected error, correlation id " + id, e);
+        return Response.fromResponse(ErrorResponses.of(500, "server_error", "internal_error",
+                        "The server had an error while processing your request (correlation id " + id + ")."))
+                .header("X-Correlation-Id", id).build();
+    }
+}

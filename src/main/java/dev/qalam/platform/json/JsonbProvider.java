@@ -1,0 +1,35 @@
+package dev.qalam.platform.json;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.config.PropertyNamingStrategy;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * The API's JSON conventions: snake_case names (records are named in Java style, the wire as the seeds
+ * spell it) and absent rather than null optional fields, except where a field is marked nillable
+ * because the seed documents an explicit {@code null}.
+ */
+@Provider
+public class JsonbProvider implements ContextResolver<Jsonb> {
+
+    private static final Jsonb JSONB = create();
+
+    public static Jsonb create() {
+        return JsonbBuilder.create(new JsonbConfig()
+                .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
+                .withNullValues(false));
+    }
+
+    /** The shared instance, for code that writes JSON outside JAX-RS (SSE payloads, batch records). */
+    public static Jsonb jsonb() {
+        return JSONB;
+    }
+
+    @Override
+    public Jsonb getContext(Class<?> type) {
+        return JSONB;
+    }
+}

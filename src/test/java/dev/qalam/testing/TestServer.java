@@ -1,0 +1,96 @@
+package dev.qalam.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The Qalam server that the build started for the integration tests (liberty-maven-plugin, once per run).
+ * Its address and the operator key come from the build and the environment that {@code ./qalam test} sets.
+ */
+public final class TestServer {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestServer() {
+    }
+
+    public static String baseUrl() {
+        String url = System.getProperty("qalam.baseUrl");
+        if (url == null) {
+            url = "http://localhost:" + System.getenv().getOrDefault("HTTP_PORT", "9080");
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public static URI uri(String path) {
+        return URI.create(baseUrl() + path);
+    }
+
+    public static String adminKey() {
+        String key = System.getProperty("qalam.adminKey", System.getenv("QALAM_ADMIN_KEY"));
+        if (key == null || key.isBlank()) {
+            throw new IllegalStateException("QALAM_ADMIN_KEY is not set: run the suite with ./qalam test");
+        }
+        return key;
+    }
+
+    /** Waits (polling, with a deadline) until {@code /health/ready} answers 200. */
+    public static void awaitReady(Duration timeout) {
+        Poll.until(timeout, "server ready at " + baseUrl(), TestServer::ready);
+    }
+
+    public static void awaitReady() {
+        awaitReady(Duration.ofSeconds(180));
+    }
+
+    private static boolean ready() {
+        try {
+            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(uri("/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Stops and starts the same server with the same data directory and environment, as an operator's
+     * restart would, then waits until it is ready again.
+     */
+    public static void restart() {
+        Path wlp = Path.of(System.getProperty("qalam.serverDir", "target/liberty/wlp"));
+        Path script = wlp.resolve("bin/server");
+        if (!Files.isExecutable(script)) {
+            throw new IllegalStateException("No Liberty server script at " + script);
+        }
+        run(List.of(script.toString(), "stop", "qalam"));
+        run(List.of(script.toString(), "start", "qalam"));
+        awaitReady(Duration.ofSeconds(240));
+    }
+
+    private static void run(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            int rc = p.waitFor();
+            if (rc != 0 && !(command.contains("stop") && rc == 1)) {
+                throw new IllegalStateException(String.join(" ", command) + " failed (" + rc + "): " + out);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
