@@ -22,10 +22,9 @@ public final class TestServer {
     }
 
     public static String baseUrl() {
-        String url = System.getProperty("qalam.baseUrl");
-        if (url == null) {
-            url = "http://localhost:" + System.getenv().getOrDefault("HTTP_PORT", "9080");
-        }
+        // The same HTTP_PORT variable moves the server (server.xml) and the tests.
+        String url = System.getProperty("qalam.baseUrl",
+                "http://localhost:" + System.getenv().getOrDefault("HTTP_PORT", "9080"));
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
