@@ -6,9 +6,9 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class JsonbProviderTest {
+public class JsonbProviderTest {
 
-    record Sample(String pageNum, Integer absent, @JsonbNillable String shownNull, Instant createdAt) {
+    public record Sample(String pageNum, Integer absent, @JsonbNillable String shownNull, Instant createdAt) {
     }
 
     @Test
