@@ -12,6 +12,8 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSetBasedJWKSource;
 import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
 import com.nimbusds.jose.jwk.source.JWKSetRetrievalException;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
@@ -321,6 +323,22 @@ class SsoTokenVerifierTest {
         verifier.verify(Tokens.sign(RSA, valid()));
         idp.down = true;
         assertEquals("alice", verifier.verify(Tokens.sign(EC, valid())).subject());
+    }
+
+    @Test
+    void outlivesAnOutageLongerThanTheCacheButNotForever() throws Exception {
+        JWKSetSource<SecurityContext> chain =
+                ((JWKSetBasedJWKSource<SecurityContext>) SsoKeys.cached(idp)).getJWKSetSource();
+        long t0 = System.currentTimeMillis();
+        JWKSet first = chain.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), t0, null);
+        idp.down = true;
+        long afterCache = t0 + SsoKeys.CACHE_TTL.toMillis() + 1_000;
+        assertEquals(first.getKeys(), chain.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), afterCache, null).getKeys(),
+                "the cache expired while the provider is down: the last key set still serves");
+        assertEquals(2, idp.fetches.get(), "it did try the provider");
+        long afterOutage = t0 + SsoKeys.OUTAGE_TTL.toMillis() + SsoKeys.CACHE_TTL.toMillis() + 60_000;
+        assertThrows(KeySourceException.class,
+                () -> chain.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), afterOutage, null));
     }
 
     @Test
