@@ -58,6 +58,7 @@ final class SsoTokenVerifier {
     /** Real access tokens are a few kilobytes; a bound keeps parsing cheap whatever is sent. */
     static final int MAX_TOKEN_CHARS = 16 * 1024;
     private static final int MAX_SUBJECT_CHARS = 255;
+    private static final Pattern ALG_NAME = Pattern.compile("[A-Za-z0-9+-]{1,16}");
     private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
     private final OidcSettings settings;
@@ -92,10 +93,13 @@ final class SsoTokenVerifier {
         }
         JWSHeader header = signed.getHeader();
         if (!ALGORITHMS.contains(header.getAlgorithm())) {
-            throw rejected("signing algorithm " + header.getAlgorithm().getName() + " is not accepted (RS256 or ES256)");
+            // The header is the sender's text: echo the name only when it looks like an algorithm name.
+            String name = header.getAlgorithm().getName();
+            throw rejected("signing algorithm " + (ALG_NAME.matcher(name).matches() ? name + " " : "")
+                    + "is not accepted (RS256 or ES256)");
         }
         if (header.getType() != null && !TYPES.contains(header.getType().getType().toLowerCase(Locale.ROOT))) {
-            throw rejected("token type '" + header.getType() + "' is not accepted");
+            throw rejected("token type is not accepted (JWT or at+jwt)");
         }
         JWTClaimsSet claims;
         try {
