@@ -63,8 +63,8 @@ public abstract class BlobStoreContract {
 
     /**
      * Whether whatever serves the URLs checks their signature and expiry. True for anything used in
-     * production; a test server that accepts every request (S3Mock) says false, and the tests that
-     * need a refusal are skipped for it.
+     * production; a test server that accepts every request would say false, and the tests that need a
+     * refusal are then skipped for it.
      */
     protected boolean urlsAreVerified() {
         return true;
@@ -438,11 +438,12 @@ public abstract class BlobStoreContract {
     @Test
     void tamperedUrlIsRefused() throws Exception {
         assumeTrue(urlsAreVerified(), "this test server does not check URL signatures");
-        String key = ns + "u/secret.bin";
-        store.put(key, bytes("secret"), null);
+        String key = ns + "u/private.bin";
+        String content = "content-" + UUID.randomUUID();
+        store.put(key, bytes(content), null);
         Fetched f = fetch(withTamperedSignature(store.url(key, Duration.ofMinutes(5), BASE)));
         assertEquals(403, f.status());
-        assertFalse(new String(f.body(), StandardCharsets.UTF_8).contains("secret"));
+        assertFalse(new String(f.body(), StandardCharsets.UTF_8).contains(content));
     }
 
     // ---- helpers ----
