@@ -2,6 +2,8 @@ package dev.qalam.platform.storage;
 
 import dev.qalam.platform.config.DataDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -40,11 +42,18 @@ public class BlobStoreProducer {
             return store;
         }
         try {
-            LOG.fine(() -> "Blob store: local folder " + dataDirectory.folder("blobs"));
             return new LocalBlobStore(dataDirectory.folder("blobs"), signer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Builds the store when the application starts rather than on first use, so a bad setting or a
+     * missing bucket shows in the startup log, not in the middle of someone's first upload.
+     */
+    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started, BlobStore store) {
+        LOG.info(() -> "Blob store: " + (store.isObjectStore() ? "S3-compatible bucket" : "local folder"));
     }
 
     void close(@Disposes BlobStore store) throws Exception {
