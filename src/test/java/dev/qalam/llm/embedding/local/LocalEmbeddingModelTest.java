@@ -14,6 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,6 +153,31 @@ class LocalEmbeddingModelTest {
             }
         } finally {
             batching.close();
+        }
+    }
+
+    /** Callers racing on a model that is not loaded yet share one load and get the vectors a lone caller gets. */
+    @Test
+    void concurrentCallersShareOneModel() throws Exception {
+        LocalEmbeddingModel fresh = new LocalEmbeddingModel(
+                new Settings(Optional.empty(), 1, 16, Optional.of(Path.of("target", "native"))));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<String> texts = mixedLengths();
+            List<Future<Embeddings>> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> fresh.embed(texts)));
+            }
+            List<float[]> expected = model.embed(texts).vectors();
+            for (Future<Embeddings> result : results) {
+                List<float[]> got = result.get(2, TimeUnit.MINUTES).vectors();
+                for (int i = 0; i < texts.size(); i++) {
+                    assertArrayEquals(expected.get(i), got.get(i), "text " + i);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            fresh.close();
         }
     }
 
