@@ -46,13 +46,14 @@ public class LocalEmbeddingModel {
      * @param batchSize most texts per inference; used only if batching leaves every vector unchanged
      *     (not so for the bundled model, see {@link #embed}), unless {@code batchAnyway}
      * @param batchAnyway batch even when that changes the vectors: only to measure what batching would give
-     * @param nativeCacheDir where DJL extracts its tokenizer library, or empty for DJL's default
+     * @param nativeDir where the tokenizer's native library is unpacked (into a fresh folder, deleted once
+     *     loaded); empty for the JVM's temporary folder
      */
     public record Settings(Optional<Path> modelDirectory, int threads, int batchSize, boolean batchAnyway,
-            Optional<Path> nativeCacheDir) {
+            Optional<Path> nativeDir) {
 
-        public Settings(Optional<Path> modelDirectory, int threads, int batchSize, Optional<Path> nativeCacheDir) {
-            this(modelDirectory, threads, batchSize, false, nativeCacheDir);
+        public Settings(Optional<Path> modelDirectory, int threads, int batchSize, Optional<Path> nativeDir) {
+            this(modelDirectory, threads, batchSize, false, nativeDir);
         }
     }
 
@@ -140,9 +141,17 @@ public class LocalEmbeddingModel {
 
     private static OnnxTextEncoder load(Settings s) {
         long start = System.nanoTime();
-        TokenizerNatives.prepare(s.nativeCacheDir());
         ModelFiles files = ModelFiles.load(s.modelDirectory());
-        OnnxTextEncoder loaded = OnnxTextEncoder.load(files, s.threads(), s.batchSize(), s.batchAnyway());
+        OnnxTextEncoder loaded;
+        // One load at a time in the JVM: DJL reads its extraction folder from a JVM-wide property.
+        synchronized (TokenizerNatives.class) {
+            Optional<Path> extraction = TokenizerNatives.prepare(s.nativeDir());
+            try {
+                loaded = OnnxTextEncoder.load(files, s.threads(), s.batchSize(), s.batchAnyway());
+            } finally {
+                TokenizerNatives.cleanUp(extraction);
+            }
+        }
         LOG.info(() -> String.format("Embedding model %s loaded in %d ms: %d dimensions, up to %d word pieces, "
                 + "%d thread(s), %d text(s) per inference%s", loaded.name(), (System.nanoTime() - start) / 1_000_000,
                 loaded.dimensions(), loaded.maxLength(), s.threads(), loaded.batchSize(),
