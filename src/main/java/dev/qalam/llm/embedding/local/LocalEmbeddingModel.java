@@ -21,14 +21,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * model's limit (256 word pieces for MiniLM) are truncated, never rejected.
  *
  * <p>Arabic and the bundled model: its vocabulary (BERT's uncased English one) holds the Arabic letters but
- * hardly any Arabic words, so Arabic text becomes a string of single-letter pieces (and characters outside
- * the vocabulary become [UNK]). The vectors are finite and unit length but carry little of the meaning;
- * Arabic retrieval relies on BM25 unless the operator configures a multilingual model.
+ * hardly any Arabic words, so Arabic text becomes a string of single-letter pieces ("الفاتورة" is ا ##ل ##ف
+ * ##ا ##ت ##و ##ر ##ة; diacritics are stripped; Arabic-Indic digits and rarer letters such as ڤ become
+ * [UNK]). The vectors are finite and unit length but carry little of the meaning; Arabic retrieval relies
+ * on BM25 unless the operator configures a multilingual model.
  *
  * <p>The model loads on first use (about a second; once, shared by every caller). Settings:
  * {@code QALAM_EMBEDDING_THREADS} (ONNX Runtime intra-op threads per inference, default 1: under load
  * concurrent requests already use the cores) and {@code QALAM_EMBEDDING_BATCH_SIZE} (texts per inference,
- * default 16).
+ * default 16, for models whose vectors batching leaves unchanged; see {@link #embed}). A model that cannot
+ * be loaded (a wrong folder, a graph with inputs a BERT encoder does not have) fails every call with an
+ * {@link IllegalStateException} that says why.
  */
 @ApplicationScoped
 public class LocalEmbeddingModel {
