@@ -19,7 +19,6 @@ import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
@@ -66,27 +65,20 @@ final class OnnxTextEncoder implements AutoCloseable {
     record Tokens(long[] ids, long[] typeIds, int textTokens) {
     }
 
-    private OnnxTextEncoder(ModelFiles files, int threads, int batchSize, boolean batchAnyway)
-            throws OrtException, IOException {
+    private OnnxTextEncoder(ModelFiles files, OrtSession.SessionOptions options, OrtSession session,
+            HuggingFaceTokenizer tokenizer, int batchSize, boolean batchAnyway) throws OrtException {
         this.name = files.name();
         this.maxLength = files.maxLength();
         this.pooling = files.pooling();
         this.env = OrtEnvironment.getEnvironment();
-        this.options = sessionOptions(threads);
-        this.session = files.onnxBytes().isPresent()
-                ? env.createSession(files.onnxBytes().get(), options)
-                : env.createSession(files.onnxPath().orElseThrow().toString(), options);
+        this.options = options;
+        this.session = session;
+        this.tokenizer = tokenizer;
         this.inputTypes = inputTypes(session);
         this.output = pickOutput(session);
-        TensorInfo outputInfo = (TensorInfo) session.getOutputInfo().get(output).getInfo();
-        this.outputPooled = outputInfo.getShape().length == 2;
-        // Truncation is done here rather than by the tokenizer, which would hide how long the text was; the
-        // padding a tokenizer.json may ask for (the bundled one pads every text to 128) is switched off too.
-        this.tokenizer = HuggingFaceTokenizer.newInstance(
-                new ByteArrayInputStream(files.tokenizerJson().getBytes(StandardCharsets.UTF_8)),
-                Map.of("addSpecialTokens", "true", "truncation", "false", "padding", "false"));
+        long[] shape = ((TensorInfo) session.getOutputInfo().get(output).getInfo()).getShape();
+        this.outputPooled = shape.length == 2;
         this.padId = padId(files.tokenizerJson());
-        long[] shape = outputInfo.getShape();
         long declared = shape[shape.length - 1];
         this.dimensions = declared > 0 ? (int) declared : run(List.of(tokenize("dimension probe")))[0].length;
         this.batchInvariant = batchInvariant();
@@ -127,13 +119,46 @@ final class OnnxTextEncoder implements AutoCloseable {
         if (threads < 1 || batchSize < 1) {
             throw new IllegalArgumentException("threads and batch size must be at least 1");
         }
+        OrtSession.SessionOptions options = null;
+        OrtSession session = null;
+        HuggingFaceTokenizer tokenizer = null;
         try {
-            return new OnnxTextEncoder(files, threads, batchSize, batchAnyway);
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime cannot load the embedding model " + files.name()
-                    + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load the tokenizer of " + files.name(), e);
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            options = sessionOptions(threads);
+            session = files.onnxBytes().isPresent()
+                    ? env.createSession(files.onnxBytes().get(), options)
+                    : env.createSession(files.onnxPath().orElseThrow().toString(), options);
+            // Truncation is done here rather than by the tokenizer, which would hide how long the text was;
+            // the padding a tokenizer.json may ask for (the bundled one pads every text to 128) is off too.
+            tokenizer = HuggingFaceTokenizer.newInstance(
+                    new ByteArrayInputStream(files.tokenizerJson().getBytes(StandardCharsets.UTF_8)),
+                    Map.of("addSpecialTokens", "true", "truncation", "false", "padding", "false"));
+            return new OnnxTextEncoder(files, options, session, tokenizer, batchSize, batchAnyway);
+        } catch (OrtException | IOException | RuntimeException e) {
+            // A model that cannot be loaded must not leave its native memory behind: the next call retries.
+            closeQuietly(session, options, tokenizer);
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("Cannot load the embedding model " + files.name() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(OrtSession session, OrtSession.SessionOptions options,
+            HuggingFaceTokenizer tokenizer) {
+        try {
+            if (session != null) {
+                session.close();
+            }
+        } catch (OrtException | RuntimeException ignored) {
+            // Already failing; the original error is the one worth reporting.
+        }
+        if (options != null) {
+            options.close();
+        }
+        if (tokenizer != null) {
+            tokenizer.close();
         }
     }
 

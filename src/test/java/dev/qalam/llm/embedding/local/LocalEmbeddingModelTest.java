@@ -294,6 +294,18 @@ class LocalEmbeddingModelTest {
         assertTrue(missing.getMessage().contains("not a folder"), missing.getMessage());
     }
 
+    @Test
+    void brokenModelFileFailsEveryCallWithTheReason(@TempDir Path dir) throws Exception {
+        writeBundledFiles(dir);
+        Files.write(dir.resolve("model.onnx"), "not an onnx graph".getBytes());
+        LocalEmbeddingModel broken = new LocalEmbeddingModel(
+                new Settings(Optional.of(dir), 1, 16, Optional.of(Path.of("target", "native"))));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> broken.embed(List.of("hello")));
+            assertTrue(e.getMessage().contains("Cannot load the embedding model"), e.getMessage());
+        }
+    }
+
     private static void writeBundledFiles(Path dir) throws Exception {
         ClassLoader loader = LocalEmbeddingModelTest.class.getClassLoader();
         try (InputStream onnx = loader.getResourceAsStream("all-minilm-l6-v2-q.onnx");
