@@ -6,7 +6,7 @@ import java.text.Normalizer;
  * The text a client gets, from OCR or a text layer: no invisible direction marks or embeddings (Tesseract
  * inserts U+200E/U+200F around Latin runs in Arabic lines; they break search and equality), Arabic
  * presentation forms folded to the letters they show (text layers of older PDFs store shaped glyphs),
- * one line ending, no trailing blanks, at most one empty line in a row.
+ * one line ending, no blanks around lines, at most one empty line in a row.
  */
 public final class TextCleanup {
 
@@ -55,7 +55,7 @@ public final class TextCleanup {
         StringBuilder out = new StringBuilder(s.length());
         int blank = 0;
         for (String line : s.split("\n", -1)) {
-            String l = line.stripTrailing().replaceAll(" {2,}", " ");
+            String l = line.strip().replaceAll(" {2,}", " ");
             if (l.isBlank()) {
                 blank++;
                 continue;
