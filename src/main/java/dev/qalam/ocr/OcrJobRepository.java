@@ -167,15 +167,23 @@ public class OcrJobRepository {
     }
 
     /**
-     * Puts a failed job back in the queue, counting the retry; false when it is not (or no longer) a
-     * failed job under the cap: a single conditional UPDATE, so two retries cannot both win.
+     * Puts a failed job back in the queue, counting the retry, and returns the job as it now is; empty when
+     * it is not (or no longer) a failed job under the cap: a single conditional UPDATE, so two retries cannot
+     * both win. (The job is read back here, in this transaction: a request's own persistence context would
+     * still hold the old count.)
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean claimRetry(String id, int maxRetries) {
-        return em.createQuery("UPDATE OcrJob j SET j.status = :queued, j.retryCount = j.retryCount + 1, j.nextRetryAt = NULL, "
+    public Optional<OcrJob> claimRetry(String id, int maxRetries) {
+        int updated = em.createQuery("UPDATE OcrJob j SET j.status = :queued, j.retryCount = j.retryCount + 1, j.nextRetryAt = NULL, "
                         + "j.finishedAt = NULL WHERE j.id = :id AND j.status = :error AND j.expired = FALSE AND j.retryCount < :max")
                 .setParameter("queued", OcrStatus.QUEUED).setParameter("error", OcrStatus.ERROR)
-                .setParameter("id", id).setParameter("max", maxRetries).executeUpdate() == 1;
+                .setParameter("id", id).setParameter("max", maxRetries).executeUpdate();
+        if (updated != 1) {
+            return Optional.empty();
+        }
+        OcrJob job = em.find(OcrJob.class, id);
+        em.refresh(job);
+        return Optional.of(job);
     }
 
     /** Failed jobs whose automatic retry is due. */

@@ -217,14 +217,8 @@ public class OcrJobService {
             throw ApiException.badGateway("ocr_engine_unavailable",
                     "The OCR engine is not available right now; the retry is safe to repeat later.", e);
         }
-        if (!jobs.claimRetry(token, config.maxRetries())) {
-            OcrJob now = jobs.find(token).orElseThrow(() -> ApiException.notFound("No OCR job with this token."));
-            if (now.status() == OcrStatus.ERROR) {
-                throw ApiException.tooManyRequests("retry_limit_reached", "This job reached its retry limit.", null);
-            }
-            throw ApiException.conflict("job_in_progress", "This job is being retried already.");
-        }
-        OcrJob claimed = jobs.find(token).orElseThrow();
+        OcrJob claimed = jobs.claimRetry(token, config.maxRetries())
+                .orElseThrow(() -> ApiException.conflict("job_in_progress", "This job is being retried already."));
         try {
             launcher.resume(claimed);
         } catch (RuntimeException e) {

@@ -110,10 +110,10 @@ public class OcrJobWorker {
                 if (!blobs.exists(job.sourceKey())) {
                     continue;
                 }
-                if (jobs.claimRetry(job.id(), config.maxRetries())) {
-                    LOG.info(() -> "OCR job " + job.id() + ": automatic retry " + (job.retryCount() + 1));
-                    launcher.resume(jobs.find(job.id()).orElseThrow());
-                }
+                jobs.claimRetry(job.id(), config.maxRetries()).ifPresent(claimed -> {
+                    LOG.info(() -> "OCR job " + job.id() + ": automatic retry " + claimed.retryCount());
+                    launcher.resume(claimed);
+                });
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "OCR job " + job.id() + " could not be retried", e);
             }

@@ -75,12 +75,12 @@ public class OcrResource {
             }
         }
         try (InputStream in = file.getContent()) {
-            return service.upload(caller.principal(), file.getFileName().orElse(null), in, expiresIn);
+            return service.upload(caller.principal(), MultipartNames.fileName(file), in, expiresIn);
         }
     }
 
     private static Optional<EntityPart> part(List<EntityPart> parts, String name) {
-        return parts == null ? Optional.empty() : parts.stream().filter(p -> name.equals(p.getName())).findFirst();
+        return parts == null ? Optional.empty() : parts.stream().filter(p -> name.equals(MultipartNames.name(p))).findFirst();
     }
 
     @GET

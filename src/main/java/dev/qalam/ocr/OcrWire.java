@@ -26,6 +26,11 @@ public final class OcrWire {
     public record OcrRetry(String token, String status, int retryCount) {
     }
 
+    /**
+     * Nillable at type level too: Yasson writes a null property of a record type only when the type itself
+     * allows null, whatever the property says.
+     */
+    @JsonbNillable
     public record Link(String url) {
     }
 

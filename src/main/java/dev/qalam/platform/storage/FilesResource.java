@@ -39,7 +39,8 @@ public class FilesResource {
         if (expires == null || sig == null) {
             throw ApiException.forbidden("invalid_signature", "This URL is not signed.");
         }
-        if (!signer.verify(key, expires, sig, Long.MAX_VALUE)) {
+        // The signature alone here (a "now" before any expiry): an expired URL is answered below with 410.
+        if (!signer.verify(key, expires, sig, Long.MIN_VALUE)) {
             throw ApiException.forbidden("invalid_signature", "This URL's signature is not valid.");
         }
         if (now > expires) {
