@@ -3,8 +3,6 @@ package dev.qalam.ocr.engine;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -151,27 +149,29 @@ public final class TesseractEngine implements AutoCloseable {
         }
     }
 
-    /** An 8-bit grey image as a Leptonica Pix, through an in-memory PGM: one copy, no codec. */
+    /**
+     * An 8-bit grey image as a Leptonica Pix, written straight into the Pix's buffer: Leptonica keeps
+     * pixels in 32-bit words, most significant byte first, rows padded to whole words.
+     */
     static Pix toPix(BufferedImage gray) {
         int w = gray.getWidth();
         int h = gray.getHeight();
-        byte[] header = ("P5\n" + w + " " + h + "\n255\n").getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer buf = ByteBuffer.allocateDirect(header.length + w * h);
-        buf.put(header);
-        byte[] data = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
-        if (data.length == w * h && gray.getRaster().getParent() == null) {
-            buf.put(data);
-        } else {
-            byte[] row = new byte[w];
-            for (int y = 0; y < h; y++) {
-                gray.getRaster().getDataElements(0, y, w, 1, row);
-                buf.put(row);
-            }
-        }
-        buf.flip();
-        Pix pix = Leptonica1.pixReadMem(buf, new com.ochafik.lang.jnaerator.runtime.NativeSize(buf.limit()));
+        Pix pix = Leptonica1.pixCreateNoInit(w, h, 8);
         if (pix == null) {
-            throw new OcrEngineException("Leptonica could not read the page image");
+            throw new OcrEngineException("Leptonica could not allocate a " + w + "x" + h + " page image");
+        }
+        int wpl = Leptonica1.pixGetWpl(pix);
+        Pointer data = Leptonica1.pixGetData(pix).getPointer();
+        byte[] row = new byte[wpl * 4];
+        int[] words = new int[wpl];
+        java.awt.image.Raster raster = gray.getRaster();
+        for (int y = 0; y < h; y++) {
+            raster.getDataElements(0, y, w, 1, row);
+            for (int i = 0; i < wpl; i++) {
+                int b = i * 4;
+                words[i] = (row[b] & 0xFF) << 24 | (row[b + 1] & 0xFF) << 16 | (row[b + 2] & 0xFF) << 8 | (row[b + 3] & 0xFF);
+            }
+            data.write((long) y * wpl * 4, words, 0, wpl);
         }
         return pix;
     }
