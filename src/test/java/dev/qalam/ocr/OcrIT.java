@@ -208,6 +208,8 @@ class OcrIT {
                 "%PDF-1.7\n1 0 obj << /Type /Catalog >>\ntrailer garbage".getBytes(StandardCharsets.US_ASCII)), 400, "invalid_pdf");
         assertError(api.multipart("/v1/ocr/upload", "file", "broken.png", "image/png",
                 new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13}), 400, "invalid_image");
+        assertError(api.multipart("/v1/ocr/upload", "file", "huge.pdf", "application/pdf", TestDocuments.blankPdf(2001)),
+                400, "too_many_pages");
         assertError(Api.anonymous().multipart("/v1/ocr/upload", "file", "a.png", "image/png", new byte[] {1}), 401, null);
         assertError(Keys.create("llm").api().multipart("/v1/ocr/upload", "file", "a.png", "image/png", new byte[] {1}), 403, null);
     }

@@ -162,6 +162,18 @@ public final class TestDocuments {
         }
     }
 
+    /** {@code pages} empty pages: a small file with a large page count. */
+    public static byte[] blankPdf(int pages) {
+        try (PDDocument doc = new PDDocument()) {
+            for (int i = 0; i < pages; i++) {
+                doc.addPage(new PDPage(PDRectangle.A6));
+            }
+            return save(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A PDF that needs a password to open. */
     public static byte[] encryptedPdf() {
         try (PDDocument doc = new PDDocument()) {

@@ -8,12 +8,16 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -133,6 +137,10 @@ public final class DocumentPageExtractor implements AutoCloseable {
             }
             return new ExtractedPage(pageNum, layer, countLines(layer), seconds(start), ExtractedPage.Method.TEXT_LAYER, img, thumb);
         }
+        ScannedImage scan = scannedImage(page);
+        if (scan != null) {
+            return ocr(pageNum, scan.image(), scan.dpi(), start);
+        }
         float dpi = dpiFor(page, settings.ocrDpi());
         BufferedImage rendered = renderer.renderImageWithDPI(pageNum - 1, dpi, ImageType.GRAY);
         return ocr(pageNum, rendered, Math.round(dpi), start);
@@ -154,6 +162,44 @@ public final class DocumentPageExtractor implements AutoCloseable {
             thumb = Images.png(Images.scaleToWidth(pageImage, settings.thumbnailWidth()));
         }
         return new ExtractedPage(pageNum, r.text(), r.lines(), seconds(start), ExtractedPage.Method.OCR, png, thumb);
+    }
+
+    private record ScannedImage(BufferedImage image, int dpi) {
+    }
+
+    /**
+     * A scanner's page is one image covering the page: OCR that image as it is stored instead of rendering the
+     * page (the render costs as much as a sixth of the page's OCR). Anything else (several images, vector
+     * drawings, a crop, an odd resolution) is rendered.
+     */
+    private ScannedImage scannedImage(PDPage page) throws IOException {
+        PDResources resources = page.getResources();
+        if (resources == null || page.getRotation() != 0) {
+            return null;
+        }
+        PDImageXObject only = null;
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject x = resources.getXObject(name);
+            if (!(x instanceof PDImageXObject img) || only != null) {
+                return null;
+            }
+            only = img;
+        }
+        if (only == null || resources.getFontNames().iterator().hasNext()) {
+            return null;
+        }
+        PDRectangle box = page.getCropBox();
+        double pageAspect = box.getWidth() / box.getHeight();
+        double imageAspect = (double) only.getWidth() / only.getHeight();
+        if (Math.abs(pageAspect - imageAspect) > 0.02 * pageAspect) {
+            return null;
+        }
+        int dpi = (int) Math.round(only.getWidth() / (box.getWidth() / 72.0));
+        if (dpi < 200 || dpi > 600 || (long) only.getWidth() * only.getHeight() > settings.maxPixels()) {
+            return null;
+        }
+        BufferedImage img = only.getImage();
+        return img == null ? null : new ScannedImage(img, dpi);
     }
 
     /** The requested resolution, lowered for pages so large that it would exceed the pixel budget. */

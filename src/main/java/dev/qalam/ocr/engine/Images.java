@@ -3,6 +3,8 @@ package dev.qalam.ocr.engine;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +31,17 @@ public final class Images {
         int w = src.getWidth();
         int h = src.getHeight();
         BufferedImage gray = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        if (src.getType() == BufferedImage.TYPE_INT_RGB && src.getRaster().getDataBuffer() instanceof DataBufferInt ints
+                && src.getRaster().getParent() == null && ints.getData().length == w * h) {
+            // The common case (decoded RGB scans), straight from the pixel array.
+            int[] px = ints.getData();
+            byte[] out = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
+            for (int i = 0; i < px.length; i++) {
+                int p = px[i];
+                out[i] = (byte) ((((p >> 16) & 0xFF) * 299 + ((p >> 8) & 0xFF) * 587 + (p & 0xFF) * 114) / 1000);
+            }
+            return gray;
+        }
         int[] rgb = new int[w];
         byte[] out = new byte[w];
         for (int y = 0; y < h; y++) {

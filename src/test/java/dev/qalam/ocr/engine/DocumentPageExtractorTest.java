@@ -85,6 +85,14 @@ class DocumentPageExtractorTest {
     }
 
     @Test
+    void missingLanguageDataIsAnEngineFailure() {
+        try (TesseractEngine broken = new TesseractEngine("/nonexistent/tessdata", "ara+eng")) {
+            OcrEngineException e = assertThrows(OcrEngineException.class, broken::check);
+            assertTrue(e.getMessage().contains("/nonexistent/tessdata"), e.getMessage());
+        }
+    }
+
+    @Test
     void encryptedAndCorruptPdfsAreRefusedClearly() {
         InvalidDocumentException enc = assertThrows(InvalidDocumentException.class,
                 () -> DocumentPageExtractor.countPages(new ByteArrayInputStream(TestDocuments.encryptedPdf()), DocumentKind.PDF));
