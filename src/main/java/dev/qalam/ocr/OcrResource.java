@@ -13,7 +13,6 @@ import dev.qalam.platform.errors.ApiException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -46,9 +45,6 @@ public class OcrResource {
     OcrJobService service;
 
     @Inject
-    OcrConfig config;
-
-    @Inject
     OcrProgressBroadcaster broadcaster;
 
     @Context
@@ -57,12 +53,9 @@ public class OcrResource {
     @POST
     @Path("/upload")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @UploadSizeLimit.Bound
     @Operation(summary = "Upload a document (PDF, PNG, JPEG or TIFF) and start OCR")
-    public OcrUpload upload(List<EntityPart> parts, @HeaderParam("Content-Length") Long contentLength) throws IOException {
-        // Refuse what is plainly too big before reading it (the multipart overhead is small).
-        if (contentLength != null && contentLength > config.maxUploadBytes() + 64 * 1024) {
-            throw ApiException.payloadTooLarge("The file is larger than " + config.maxUploadMb() + " MB.");
-        }
+    public OcrUpload upload(List<EntityPart> parts) throws IOException {
         EntityPart file = part(parts, "file").orElseThrow(() -> ApiException.badRequest("missing_file",
                 "Send the document as the multipart form field 'file'."));
         Long expiresIn = null;

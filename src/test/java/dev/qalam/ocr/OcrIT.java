@@ -214,6 +214,30 @@ class OcrIT {
         assertError(Keys.create("llm").api().multipart("/v1/ocr/upload", "file", "a.png", "image/png", new byte[] {1}), 403, null);
     }
 
+    /** Over the size limit (100 MB by default) is refused from the declared length, before the body is read. */
+    @Test
+    void oversizedUploadIs413() throws Exception {
+        URI uri = TestServer.uri("/v1/ocr/upload");
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST /v1/ocr/upload HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nAuthorization: Bearer " + key.secret()
+                    + "\r\nContent-Type: multipart/form-data; boundary=xyz\r\nContent-Length: " + (200L * 1024 * 1024)
+                    + "\r\nConnection: close\r\n\r\n--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n\r\n%PDF-1.7\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            // The server may keep the connection open for the body it was promised: read the answer only.
+            InputStream in = socket.getInputStream();
+            StringBuilder answer = new StringBuilder();
+            byte[] buf = new byte[4096];
+            for (int n; !answer.toString().endsWith("}}") && (n = in.read(buf)) > 0; ) {
+                answer.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+            }
+            assertTrue(answer.toString().startsWith("HTTP/1.1 413"), answer.toString());
+            assertTrue(answer.toString().contains("\"payload_too_large\""), answer.toString());
+        }
+    }
+
     @Test
     void anotherOwnersTokenIsNotFound() {
         String token = upload(api, "mine.pdf", "application/pdf", TestDocuments.bornDigitalPdf(List.of(TestDocuments.ENGLISH)));
