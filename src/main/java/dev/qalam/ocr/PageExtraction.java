@@ -34,7 +34,7 @@ public class PageExtraction {
     @PostConstruct
     void init() {
         String datapath = TesseractEngine.detectDatapath(config.tessdata());
-        engine = new TesseractEngine(datapath, config.languages());
+        engine = new TesseractEngine(datapath, config.languages(), config.parallelism());
         permits = new Semaphore(config.parallelism(), true);
         settings = new DocumentPageExtractor.Settings(config.ocrDpi(), config.imageDpi(), config.thumbnailWidth(), true,
                 DocumentPageExtractor.Settings.defaults().maxPixels());
@@ -74,7 +74,7 @@ public class PageExtraction {
         if (System.currentTimeMillis() < probedOkUntil) {
             return;
         }
-        try (TesseractEngine probe = new TesseractEngine(engine.datapath(), engine.languages())) {
+        try (TesseractEngine probe = new TesseractEngine(engine.datapath(), engine.languages(), 1)) {
             probe.check();
         }
         probedOkUntil = System.currentTimeMillis() + 60_000;

@@ -7,10 +7,11 @@ import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import net.sourceforge.lept4j.Leptonica1;
 import net.sourceforge.lept4j.Pix;
 import net.sourceforge.tess4j.ITessAPI;
@@ -18,9 +19,11 @@ import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.TessAPI1;
 
 /**
- * Tesseract through its C API, one initialised handle per thread: a {@code TessBaseAPI} is not thread-safe,
- * and initialising {@code ara+eng} costs a few hundred milliseconds, which tess4j's {@code Tesseract} class
- * (and the CLI) pay again for every page. Each page is deskewed by Leptonica before recognition.
+ * Tesseract through its C API, each initialised handle used by one thread at a time: a {@code TessBaseAPI} is
+ * not thread-safe, and initialising {@code ara+eng} costs a few hundred milliseconds, which tess4j's
+ * {@code Tesseract} class (and the CLI) pay again for every page. Idle handles wait in a small pool rather
+ * than in thread-locals, so a server whose pool threads come and go keeps as many handles as pages it reads
+ * at once, not one per thread it ever used. Each page is deskewed by Leptonica before recognition.
  *
  * <p>Run the process with {@code OMP_THREAD_LIMIT=1}: Tesseract's own OpenMP threads fight the page-level
  * parallelism otherwise.
@@ -34,13 +37,19 @@ public final class TesseractEngine implements AutoCloseable {
 
     private final String datapath;
     private final String languages;
-    private final ThreadLocal<TessBaseAPI> handles = new ThreadLocal<>();
-    private final List<TessBaseAPI> all = new CopyOnWriteArrayList<>();
-    private volatile boolean closed;
+    private final int maxIdle;
+    private final Deque<TessBaseAPI> idle = new ArrayDeque<>();
+    private boolean closed;
 
     public TesseractEngine(String datapath, String languages) {
+        this(datapath, languages, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param maxIdle how many initialised handles to keep between pages (the pages read at once) */
+    public TesseractEngine(String datapath, String languages, int maxIdle) {
         this.datapath = Objects.requireNonNull(datapath);
         this.languages = Objects.requireNonNull(languages);
+        this.maxIdle = Math.max(1, maxIdle);
     }
 
     /** The language data folder: {@code configured}, else {@code TESSDATA_PREFIX}, else a Debian default. */
@@ -79,7 +88,7 @@ public final class TesseractEngine implements AutoCloseable {
 
     /** Loads the engine on this thread, or says why it cannot ({@link OcrEngineException}). */
     public void check() {
-        handle();
+        release(acquire());
     }
 
     /**
@@ -87,7 +96,15 @@ public final class TesseractEngine implements AutoCloseable {
      * heuristics need it), 0 if unknown.
      */
     public Recognition recognize(BufferedImage image, int dpi) {
-        TessBaseAPI api = handle();
+        TessBaseAPI api = acquire();
+        try {
+            return recognize(api, image, dpi);
+        } finally {
+            release(api);
+        }
+    }
+
+    private Recognition recognize(TessBaseAPI api, BufferedImage image, int dpi) {
         Pix pix = toPix(Images.toGray(image));
         Pix deskewed = null;
         try {
@@ -181,14 +198,17 @@ public final class TesseractEngine implements AutoCloseable {
         Leptonica1.pixDestroy(ref);
     }
 
-    private TessBaseAPI handle() {
-        if (closed) {
-            throw new OcrEngineException("The OCR engine is shut down");
+    private TessBaseAPI acquire() {
+        synchronized (idle) {
+            if (closed) {
+                throw new OcrEngineException("The OCR engine is shut down");
+            }
+            TessBaseAPI api = idle.pollFirst();
+            if (api != null) {
+                return api;
+            }
         }
-        TessBaseAPI api = handles.get();
-        if (api != null) {
-            return api;
-        }
+        TessBaseAPI api;
         try {
             api = TessAPI1.TessBaseAPICreate();
         } catch (Throwable e) {
@@ -200,21 +220,33 @@ public final class TesseractEngine implements AutoCloseable {
                     + " (install tesseract-ocr-ara and tesseract-ocr-eng, or set TESSDATA_PREFIX)");
         }
         TessAPI1.TessBaseAPISetPageSegMode(api, ITessAPI.TessPageSegMode.PSM_AUTO);
-        // The process-wide debug file keeps Tesseract's warnings (e.g. "Image too small") out of stdout.
+        // Keeps Tesseract's warnings (e.g. "Image too small") out of the server's stdout.
         TessAPI1.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
-        handles.set(api);
-        all.add(api);
         return api;
     }
 
-    /** Frees every thread's handle; the engine is unusable afterwards. */
+    private void release(TessBaseAPI api) {
+        synchronized (idle) {
+            if (!closed && idle.size() < maxIdle) {
+                idle.addFirst(api);
+                return;
+            }
+        }
+        delete(api);
+    }
+
+    private static void delete(TessBaseAPI api) {
+        TessAPI1.TessBaseAPIEnd(api);
+        TessAPI1.TessBaseAPIDelete(api);
+    }
+
+    /** Frees the idle handles; handles in use are freed when their page is done. The engine is unusable afterwards. */
     @Override
     public void close() {
-        closed = true;
-        for (TessBaseAPI api : all) {
-            TessAPI1.TessBaseAPIEnd(api);
-            TessAPI1.TessBaseAPIDelete(api);
+        synchronized (idle) {
+            closed = true;
+            idle.forEach(TesseractEngine::delete);
+            idle.clear();
         }
-        all.clear();
     }
 }

@@ -4,7 +4,7 @@
  *
  * <p>A page's PDF text layer is taken when {@link dev.qalam.ocr.engine.TextLayerHeuristic} finds it usable
  * (born-digital pages: milliseconds instead of a second of OCR, and exact); otherwise the page is rendered at
- * 300 dpi, deskewed by Leptonica and read by Tesseract {@code ara+eng} through one native handle per thread
+ * 300 dpi, deskewed by Leptonica and read by Tesseract {@code ara+eng} through a small pool of initialised native handles (one per page being read)
  * ({@link dev.qalam.ocr.engine.TesseractEngine}), so the language models load once per thread rather than
  * once per page as the CLI does.
  */
