@@ -99,7 +99,11 @@ public class OcrJobWorker {
                     }
                 }
             } catch (RuntimeException e) {
+                // Never leave a job "processing" with nothing behind it: it fails, retryable, and the
+                // automatic retries (or the client) take it from there.
                 LOG.log(Level.WARNING, "OCR job " + job.id() + " could not be resumed", e);
+                jobs.recordFailure(job.id(), "resume_failed", "Processing was interrupted and could not be resumed.", true);
+                jobs.finish(job.id(), now.plus(config.backoff(job.retryCount())));
             }
         }
     }
