@@ -1,0 +1,304 @@
+package dev.qalam.ocr;
+
+import dev.qalam.ocr.OcrWire.ImageList;
+import dev.qalam.ocr.OcrWire.Link;
+import dev.qalam.ocr.OcrWire.OcrJobStatus;
+import dev.qalam.ocr.OcrWire.OcrPageDetail;
+import dev.qalam.ocr.OcrWire.OcrPageResult;
+import dev.qalam.ocr.OcrWire.OcrRetry;
+import dev.qalam.ocr.OcrWire.OcrUpload;
+import dev.qalam.ocr.OcrWire.PageImage;
+import dev.qalam.ocr.OcrWire.ThumbnailList;
+import dev.qalam.ocr.engine.DocumentKind;
+import dev.qalam.ocr.engine.DocumentPageExtractor;
+import dev.qalam.ocr.engine.InvalidDocumentException;
+import dev.qalam.ocr.engine.OcrEngineException;
+import dev.qalam.platform.auth.Budgets;
+import dev.qalam.platform.auth.QalamPrincipal;
+import dev.qalam.platform.errors.ApiException;
+import dev.qalam.platform.persistence.Ids;
+import dev.qalam.platform.storage.BlobStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The OCR use cases behind {@link OcrResource}. */
+@ApplicationScoped
+public class OcrJobService {
+
+    private static final Logger LOG = Logger.getLogger(OcrJobService.class.getName());
+
+    @Inject
+    OcrConfig config;
+
+    @Inject
+    OcrJobRepository jobs;
+
+    @Inject
+    OcrJobLauncher launcher;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    Budgets budgets;
+
+    @Inject
+    PageExtraction extraction;
+
+    /**
+     * Stores the upload, checks it (type by magic bytes, readable, page limit, page balance) and queues it.
+     * Whatever fails, nothing of the upload is left behind.
+     *
+     * @param expiresIn an optional shorter lifetime in seconds (a client that wants its document gone sooner)
+     */
+    public OcrUpload upload(QalamPrincipal caller, String filename, InputStream content, Long expiresIn) {
+        Duration lifetime = config.lifetime();
+        if (expiresIn != null) {
+            if (expiresIn < 1 || expiresIn > lifetime.toSeconds()) {
+                throw ApiException.badRequest("invalid_expires_in",
+                        "expires_in must be between 1 and " + lifetime.toSeconds() + " seconds.");
+            }
+            lifetime = Duration.ofSeconds(expiresIn);
+        }
+        String token = Ids.hex(16);
+        String prefix = OcrJob.blobPrefix(token);
+        String sourceKey = prefix + "source";
+        boolean kept = false;
+        try {
+            long size;
+            try {
+                size = blobs.put(sourceKey, content, "application/octet-stream", config.maxUploadBytes());
+            } catch (BlobStore.BlobTooLargeException e) {
+                throw ApiException.payloadTooLarge("The file is larger than " + config.maxUploadMb() + " MB.");
+            } catch (IOException e) {
+                throw ApiException.badRequest("upload_failed", "The file could not be received completely.");
+            }
+            if (size == 0) {
+                throw ApiException.badRequest("empty_file", "The uploaded file is empty.");
+            }
+            DocumentKind kind = detect(sourceKey);
+            int pages = countPages(sourceKey, kind);
+            if (pages > config.maxPages()) {
+                throw ApiException.badRequest("too_many_pages",
+                        "The document has " + pages + " pages; at most " + config.maxPages() + " are accepted.");
+            }
+            Long balance = budgets.ocrPagesLeft(caller.keyId());
+            if (balance != null && balance < pages) {
+                throw ApiException.paymentRequired("insufficient_ocr_balance",
+                        "Insufficient OCR page balance: the document has " + pages + " pages, the balance is " + balance + ".");
+            }
+            Instant now = Instant.now();
+            OcrJob job = new OcrJob(token, caller.owner(), caller.keyId(), safeName(filename, kind), kind, sourceKey, size,
+                    pages, Math.min(pages, config.parallelism()), now, now.plus(lifetime));
+            jobs.create(job);
+            kept = true;
+            long position = Math.max(1, jobs.queuePosition(now));
+            try {
+                launcher.start(token);
+            } catch (RuntimeException e) {
+                // The job is stored and queued; the worker starts it on its next round.
+                LOG.log(Level.WARNING, "OCR job " + token + " could not be started now; the worker will", e);
+            }
+            return new OcrUpload(token, OcrStatus.QUEUED.wire(), 0, 100, position);
+        } finally {
+            if (!kept) {
+                deleteQuietly(prefix);
+            }
+        }
+    }
+
+    private DocumentKind detect(String key) {
+        byte[] head = new byte[DocumentKind.HEAD_BYTES];
+        int n;
+        try (InputStream in = open(key)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return DocumentKind.detect(head, n).orElseThrow(() -> ApiException.badRequest("unsupported_file_type",
+                "Unsupported file type: upload a PDF or a PNG, JPEG or TIFF image."));
+    }
+
+    private int countPages(String key, DocumentKind kind) {
+        try (InputStream in = open(key)) {
+            int pages = DocumentPageExtractor.countPages(in, kind);
+            if (pages < 1) {
+                throw ApiException.badRequest("invalid_pdf", "The PDF has no pages.");
+            }
+            return pages;
+        } catch (InvalidDocumentException e) {
+            throw ApiException.badRequest(e.code(), e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private InputStream open(String key) throws IOException {
+        return blobs.open(key).orElseThrow(() -> new IOException("Blob " + key + " vanished"));
+    }
+
+    static String safeName(String filename, DocumentKind kind) {
+        String name = filename == null ? "" : filename.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
+        if (name.isEmpty()) {
+            name = "document." + kind.extension();
+        }
+        return name.length() > 255 ? name.substring(0, 255) : name;
+    }
+
+    /** The caller's job, 404 for anyone else's or an unknown token, 410 once expired. */
+    OcrJob live(String owner, String token) {
+        OcrJob job = jobs.findOwned(token, owner).orElseThrow(() -> ApiException.notFound("No OCR job with this token."));
+        if (job.expired()) {
+            throw ApiException.gone("job_expired", "This OCR job has expired; its results were deleted on " + job.expiresAt() + ".");
+        }
+        return job;
+    }
+
+    public OcrJobStatus status(String owner, String token) {
+        OcrJob job = live(owner, token);
+        List<OcrPage> pages = jobs.pages(token);
+        boolean failed = job.status() == OcrStatus.ERROR;
+        return new OcrJobStatus(job.filename(), job.status().wire(), progress(job, pages.size()), job.totalPages(),
+                pages.stream().map(p -> new OcrPageResult(p.pageNum(), p.text(), p.numSegments(), p.elapsed())).toList(),
+                job.expiresAt(), failed ? job.error() : null, failed ? job.retryCount() : null,
+                failed ? job.retryable() && job.retryCount() < config.maxRetries() : null);
+    }
+
+    static int progress(OcrJob job, int pagesDone) {
+        return job.status() == OcrStatus.DONE ? 100 : OcrProgress.percent(pagesDone, job.totalPages());
+    }
+
+    /** The status of a job as an event, for a client that subscribes to its progress. */
+    public OcrProgress snapshot(String owner, String token) {
+        OcrJob job = live(owner, token);
+        int done = jobs.pagesDone(token);
+        return new OcrProgress(token, job.status().wire(), progress(job, done), job.totalPages(), done, null,
+                job.status() == OcrStatus.ERROR ? job.error() : null);
+    }
+
+    /** The seed's retry table, in its order: 404, 409, 422, 429, 502, else 200 {@code pending}. */
+    public OcrRetry retry(String owner, String token) {
+        OcrJob job = jobs.findOwned(token, owner).orElseThrow(() -> ApiException.notFound("No OCR job with this token."));
+        if (job.expired()) {
+            throw ApiException.unprocessable("no_retryable_copy",
+                    "This job has expired and its file was deleted; upload the document again.");
+        }
+        if (job.status() == OcrStatus.DONE) {
+            throw ApiException.conflict("job_done", "This job is already done.");
+        }
+        if (job.status() != OcrStatus.ERROR) {
+            throw ApiException.conflict("job_in_progress", "This job is still " + job.status().wire() + ".");
+        }
+        if (!sourceExists(job)) {
+            throw ApiException.unprocessable("no_retryable_copy",
+                    "No copy of the uploaded file is kept for this job; upload the document again.");
+        }
+        if (job.retryCount() >= config.maxRetries()) {
+            throw ApiException.tooManyRequests("retry_limit_reached",
+                    "This job was retried " + job.retryCount() + " times, the maximum; upload the document again.", null);
+        }
+        try {
+            extraction.probe();
+        } catch (OcrEngineException e) {
+            throw ApiException.badGateway("ocr_engine_unavailable",
+                    "The OCR engine is not available right now; the retry is safe to repeat later.", e);
+        }
+        OcrJob claimed = jobs.claimRetry(token, config.maxRetries())
+                .orElseThrow(() -> ApiException.conflict("job_in_progress", "This job is being retried already."));
+        try {
+            launcher.resume(claimed);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "OCR job " + token + " could not be restarted now; the worker will", e);
+        }
+        return new OcrRetry(token, "pending", claimed.retryCount());
+    }
+
+    private boolean sourceExists(OcrJob job) {
+        try {
+            return blobs.exists(job.sourceKey());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public OcrPageDetail page(String owner, String token, int pageNum, URI baseUri) {
+        if (pageNum < 1) {
+            throw ApiException.badRequest("invalid_page_num", "page_num must be >= 1.");
+        }
+        OcrJob job = live(owner, token);
+        if (pageNum > job.totalPages()) {
+            throw ApiException.notFound("Page " + pageNum + " not found: the document has " + job.totalPages() + " page(s).");
+        }
+        Optional<OcrPage> page = jobs.page(token, pageNum);
+        if (page.isEmpty()) {
+            return new OcrPageDetail(pageNum, "", null, null, job.status().wire(), null, null);
+        }
+        OcrPage p = page.get();
+        return new OcrPageDetail(pageNum, p.text(), link(p.thumbnailKey(), baseUri), link(p.imageKey(), baseUri),
+                OcrStatus.DONE.wire(), p.numSegments(), p.elapsed());
+    }
+
+    private Link link(String key, URI baseUri) {
+        return key == null ? null : new Link(blobs.url(key, config.urlTtl(), baseUri).toString());
+    }
+
+    public ThumbnailList thumbnails(String owner, String token, Integer start, Integer limit, URI baseUri) {
+        OcrJob job = live(owner, token);
+        PageWindow w = PageWindow.of(start, limit, job.totalPages());
+        return new ThumbnailList(images(token, w, OcrPage::thumbnailKey, baseUri), w.start(), w.end(), w.totalPages(), w.hasMore());
+    }
+
+    public ImageList images(String owner, String token, Integer start, Integer limit, URI baseUri) {
+        OcrJob job = live(owner, token);
+        PageWindow w = PageWindow.of(start, limit, job.totalPages());
+        return new ImageList(images(token, w, OcrPage::imageKey, baseUri), w.start(), w.end(), w.totalPages(), w.hasMore());
+    }
+
+    /** URLs from an object store; otherwise the seed's base64 fallback, inline data URIs. */
+    private List<PageImage> images(String token, PageWindow w, Function<OcrPage, String> key, URI baseUri) {
+        List<PageImage> out = new ArrayList<>();
+        if (w.end() <= w.start()) {
+            return out;
+        }
+        for (OcrPage p : jobs.pages(token, w.firstPage(), w.lastPage())) {
+            String k = key.apply(p);
+            if (k == null) {
+                continue;
+            }
+            if (blobs.isObjectStore()) {
+                out.add(new PageImage(p.pageNum(), blobs.url(k, config.urlTtl(), baseUri).toString(), null));
+            } else {
+                try {
+                    Optional<byte[]> bytes = blobs.read(k);
+                    bytes.ifPresent(b -> out.add(new PageImage(p.pageNum(), null,
+                            "data:image/png;base64," + Base64.getEncoder().encodeToString(b))));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    private void deleteQuietly(String prefix) {
+        try {
+            blobs.deletePrefix(prefix);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not delete " + prefix, e);
+        }
+    }
+}

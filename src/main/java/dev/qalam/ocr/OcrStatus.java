@@ -1,0 +1,16 @@
+package dev.qalam.ocr;
+
+import java.util.Locale;
+
+/** A job's status, spelled on the wire as the seed spells it. */
+public enum OcrStatus {
+    QUEUED, PROCESSING, DONE, ERROR;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean terminal() {
+        return this == DONE || this == ERROR;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.qalam.ocr.batch;
+
+import dev.qalam.ocr.OcrJob;
+import dev.qalam.ocr.OcrJobRepository;
+import dev.qalam.ocr.OcrPage;
+import dev.qalam.platform.errors.ApiException;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/** Stores the chunk's pages and charges them, in the chunk's transaction (with its checkpoint). */
+@Named("ocrPageWriter")
+@Dependent
+public class OcrPageWriter extends AbstractItemWriter {
+
+    @Inject
+    @BatchProperty
+    String token;
+
+    @Inject
+    OcrJobRepository jobs;
+
+    @Override
+    public void writeItems(List<Object> items) {
+        OcrJob job = jobs.find(token).orElseThrow(() -> new IllegalStateException("No OCR job " + token));
+        try {
+            jobs.savePages(job, items.stream().map(OcrPage.class::cast).toList());
+        } catch (ApiException e) {
+            // The page balance ran out: the pages are not stored and nothing is charged for them.
+            jobs.recordFailure(token, e.code(), e.getMessage() + " Top up the balance, then retry the job.", false);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.qalam.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class MultipartNamesTest {
+
+    @Test
+    void fieldNameIsNotConfusedWithFileName() {
+        assertEquals("file", MultipartNames.nameOf("form-data; name=\"file\"; filename=\"عربي.pdf\""));
+        assertEquals("file", MultipartNames.nameOf("form-data; filename=\"name.pdf\"; name=\"file\""));
+        assertEquals("expires_in", MultipartNames.nameOf("form-data; name=expires_in"));
+        assertNull(MultipartNames.nameOf("form-data; filename=\"a.pdf\""));
+    }
+
+    @Test
+    void fileNamesPlainAndExtended() {
+        assertEquals("عربي.pdf", MultipartNames.fileNameOf("form-data; name=\"file\"; filename=\"عربي.pdf\""));
+        assertEquals("عربي.pdf", MultipartNames.fileNameOf(
+                "form-data; name=\"file\"; filename=\"a.pdf\"; filename*=UTF-8''%D8%B9%D8%B1%D8%A8%D9%8A.pdf"));
+        assertEquals("a b.pdf", MultipartNames.fileNameOf("form-data; name=\"file\"; filename=\"a b.pdf\""));
+        assertNull(MultipartNames.fileNameOf("form-data; name=\"file\""));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.qalam.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class OcrConfigTest {
+
+    @Test
+    void retriesBackOffExponentially() {
+        OcrConfig c = new OcrConfig();
+        c.retryBackoffSeconds = 30;
+        assertEquals(Duration.ofSeconds(30), c.backoff(0));
+        assertEquals(Duration.ofSeconds(60), c.backoff(1));
+        assertEquals(Duration.ofSeconds(120), c.backoff(2));
+        assertTrue(c.backoff(1000).compareTo(Duration.ofDays(365)) < 0, "bounded, no overflow");
+    }
+
+    @Test
+    void sizesAndDefaults() {
+        OcrConfig c = new OcrConfig();
+        c.maxUploadMb = 100;
+        c.parallelism = 0;
+        c.lifetimeHours = 24;
+        assertEquals(100L * 1024 * 1024, c.maxUploadBytes());
+        assertEquals(Runtime.getRuntime().availableProcessors(), c.parallelism());
+        assertEquals(Duration.ofHours(24), c.lifetime());
+    }
+}

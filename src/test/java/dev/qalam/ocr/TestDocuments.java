@@ -1,0 +1,228 @@
+package dev.qalam.ocr;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
+import java.awt.font.TextLayout;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+/**
+ * Documents the OCR tests make for themselves: text rendered by Java2D (which shapes Arabic and lays out
+ * right-to-left lines properly) into a 300 dpi page image, as a scanner would deliver it, and PDFs built by
+ * PDFBox around such images (scanned) or with real text (born-digital).
+ */
+public final class TestDocuments {
+
+    public static final List<String> ENGLISH = List.of(
+            "The quick brown fox jumps over the lazy dog.",
+            "Invoices are payable within thirty days of receipt.",
+            "Please keep this document for your records.");
+
+    public static final List<String> ARABIC = List.of(
+            "بسم الله الرحمن الرحيم",
+            "مرحبا بكم في مدينة الرياض",
+            "هذا النص مكتوب باللغة العربية",
+            "نشكركم على حسن التعاون");
+
+    private static final int DPI = 300;
+
+    private TestDocuments() {
+    }
+
+    /** The font with Arabic glyphs that Debian's fonts-dejavu-core installs. */
+    public static Font font(float sizePt) {
+        File f = new File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+        try {
+            Font base = f.isFile() ? Font.createFont(Font.TRUETYPE_FONT, f) : new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+            return base.deriveFont(sizePt * DPI / 72f);
+        } catch (Exception e) {
+            throw new IllegalStateException("No usable font", e);
+        }
+    }
+
+    /** A white page with the lines in black, at 300 dpi; right-aligned when {@code rtl}. */
+    public static BufferedImage page(List<String> lines, boolean rtl, double skewDegrees) {
+        Font font = font(14);
+        int lineHeight = Math.round(font.getSize2D() * 1.8f);
+        int height = lineHeight * (lines.size() + 2);
+        // As wide and tall as the lines need: small pages keep OCR in the tests fast.
+        FontRenderContext measure = new FontRenderContext(null, true, true);
+        int widest = 0;
+        for (String line : lines) {
+            widest = Math.max(widest, (int) Math.ceil(new TextLayout(line, font, measure).getAdvance()));
+        }
+        int width = widest + 200;
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        if (skewDegrees != 0) {
+            g.rotate(Math.toRadians(skewDegrees), width / 2.0, height / 2.0);
+        }
+        g.setColor(Color.BLACK);
+        FontRenderContext frc = g.getFontRenderContext();
+        int y = lineHeight + lineHeight / 2;
+        for (String line : lines) {
+            TextLayout layout = new TextLayout(line, font, frc);
+            float x = rtl ? (float) (width - 100 - layout.getAdvance()) : 100f;
+            layout.draw(g, x, y);
+            y += lineHeight;
+        }
+        g.dispose();
+        return img;
+    }
+
+    public static byte[] png(BufferedImage img) {
+        return encode(img, "png");
+    }
+
+    public static byte[] jpeg(BufferedImage img) {
+        return encode(img, "jpeg");
+    }
+
+    public static byte[] tiff(BufferedImage img) {
+        return encode(img, "tiff");
+    }
+
+    private static byte[] encode(BufferedImage img, String format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(img, format, out)) {
+                throw new IllegalStateException("No writer for " + format);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A PDF whose pages are the given scans, each sized as a 300 dpi image. */
+    public static byte[] scannedPdf(BufferedImage... pages) {
+        try (PDDocument doc = new PDDocument()) {
+            for (BufferedImage img : pages) {
+                PDRectangle size = new PDRectangle(img.getWidth() * 72f / DPI, img.getHeight() * 72f / DPI);
+                PDPage page = new PDPage(size);
+                doc.addPage(page);
+                PDImageXObject x = LosslessFactory.createFromImage(doc, img);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.drawImage(x, 0, 0, size.getWidth(), size.getHeight());
+                }
+            }
+            return save(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A born-digital PDF: one page per entry, each a list of lines set in DejaVu Sans (English text). */
+    public static byte[] bornDigitalPdf(List<List<String>> pages) {
+        try (PDDocument doc = new PDDocument()) {
+            addTextPages(doc, pages);
+            return save(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A born-digital English page followed by a scanned Arabic page. */
+    public static byte[] mixedPdf() {
+        try (PDDocument doc = new PDDocument()) {
+            addTextPages(doc, List.of(ENGLISH));
+            BufferedImage img = page(ARABIC, true, 0);
+            PDRectangle size = new PDRectangle(img.getWidth() * 72f / DPI, img.getHeight() * 72f / DPI);
+            PDPage page = new PDPage(size);
+            doc.addPage(page);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.drawImage(LosslessFactory.createFromImage(doc, img), 0, 0, size.getWidth(), size.getHeight());
+            }
+            return save(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code pages} empty pages: a small file with a large page count. */
+    public static byte[] blankPdf(int pages) {
+        try (PDDocument doc = new PDDocument()) {
+            for (int i = 0; i < pages; i++) {
+                doc.addPage(new PDPage(PDRectangle.A6));
+            }
+            return save(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A PDF that needs a password to open. */
+    public static byte[] encryptedPdf() {
+        try (PDDocument doc = new PDDocument()) {
+            addTextPages(doc, List.of(ENGLISH));
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            doc.protect(policy);
+            return save(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void addTextPages(PDDocument doc, List<List<String>> pages) throws IOException {
+        PDType0Font font = PDType0Font.load(doc, new File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
+        for (List<String> lines : pages) {
+            PDPage page = new PDPage(PDRectangle.A6);
+            doc.addPage(page);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.beginText();
+                cs.setFont(font, 9);
+                cs.newLineAtOffset(20, page.getMediaBox().getHeight() - 40);
+                for (String line : lines) {
+                    cs.showText(line);
+                    cs.newLineAtOffset(0, -14);
+                }
+                cs.endText();
+            }
+        }
+    }
+
+    private static byte[] save(PDDocument doc) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        doc.save(out);
+        return out.toByteArray();
+    }
+
+    public static String text(List<String> lines) {
+        return String.join("\n", lines);
+    }
+
+    /** Writes a document for a person to look at when a test fails. */
+    public static void keep(Path dir, String name, byte[] bytes) {
+        try {
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}
