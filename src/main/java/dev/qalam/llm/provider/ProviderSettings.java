@@ -1,0 +1,83 @@
+package dev.qalam.llm.provider;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Which upstream providers are configured, from MicroProfile Config (environment variables): a provider is
+ * enabled once its key is set; its base URL defaults to the provider's public endpoint. The local
+ * provider is always enabled.
+ */
+@ApplicationScoped
+public class ProviderSettings {
+
+    public static final String LOCAL = "local";
+
+    /** Provider id -> environment variable prefix and public base URL. */
+    private static final Map<String, String[]> PROVIDERS = Map.of(
+            "openai", new String[]{"OPENAI", "https://api.openai.com/v1"},
+            "groq", new String[]{"GROQ", "https://api.groq.com/openai/v1"},
+            "gemini", new String[]{"GEMINI", "https://generativelanguage.googleapis.com/v1beta"},
+            "deepcloud", new String[]{"DEEPCLOUD", "https://dev.alapi.deep.sa/v1"});
+
+    @Inject
+    Config config;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    public boolean isKnown(String provider) {
+        return LOCAL.equals(provider) || PROVIDERS.containsKey(provider);
+    }
+
+    public boolean isEnabled(String provider) {
+        return LOCAL.equals(provider) || apiKey(provider).isPresent();
+    }
+
+    /** The environment variable that enables {@code provider}, for error messages. */
+    public static String keyVariable(String provider) {
+        String[] p = PROVIDERS.get(provider);
+        return p == null ? null : p[0] + "_API_KEY";
+    }
+
+    /** Where {@code upstreamModel} of {@code provider} is served, or empty when the provider is not configured. */
+    public Optional<ProviderTarget> target(String provider, String upstreamModel) {
+        if (LOCAL.equals(provider)) {
+            return Optional.of(new ProviderTarget(LOCAL, upstreamModel, "", ""));
+        }
+        String[] p = PROVIDERS.get(provider);
+        if (p == null) {
+            return Optional.empty();
+        }
+        return apiKey(provider).map(key -> new ProviderTarget(provider, upstreamModel,
+                config.getOptionalValue(p[0] + "_BASE_URL", String.class).filter(s -> !s.isBlank()).orElse(p[1]), key));
+    }
+
+    private Optional<String> apiKey(String provider) {
+        String[] p = PROVIDERS.get(provider);
+        return p == null ? Optional.empty()
+                : config.getOptionalValue(p[0] + "_API_KEY", String.class).filter(s -> !s.isBlank());
+    }
+
+    /** One HTTP client for every provider (it pools connections per host), with the configured time limits. */
+    @Produces
+    @Singleton
+    UpstreamHttp upstreamHttp() {
+        return new UpstreamHttp(new UpstreamHttp.Timeouts(
+                millis("QALAM_LLM_CONNECT_TIMEOUT_MS", 10_000),
+                millis("QALAM_LLM_ANSWER_TIMEOUT_MS", 180_000),
+                millis("QALAM_LLM_STREAM_IDLE_TIMEOUT_MS", 60_000)), executor);
+    }
+
+    private Duration millis(String key, long fallback) {
+        return Duration.ofMillis(config.getOptionalValue(key, Long.class).filter(v -> v > 0).orElse(fallback));
+    }
+}
