@@ -10,7 +10,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,16 +41,16 @@ public class ChatCompletionsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public ChatCompletion create(JsonObject body) {
-        ChatRequest request = ChatRequestParser.parse(body);
+    public ChatCompletion create(String body) {
+        ChatRequest request = ChatRequestParser.parse(ChatRequestParser.readObject(body));
         return chat.complete(caller.principal(), request);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void stream(JsonObject body, @Context SseEventSink sink, @Context Sse sse) {
-        ChatRequest request = ChatRequestParser.parse(body);
+    public void stream(String body, @Context SseEventSink sink, @Context Sse sse) {
+        ChatRequest request = ChatRequestParser.parse(ChatRequestParser.readObject(body));
         QalamPrincipal principal = caller.principal();
         ChatService.OpenedStream opened = chat.openStream(principal, request);
         SsePump pump = new SsePump(chat, principal, request, opened, sink, sse);

@@ -25,6 +25,19 @@ public final class ChatRequestParser {
     private ChatRequestParser() {
     }
 
+    /** Reads a JSON object body; anything else is 400 {@code invalid_json}. */
+    public static JsonObject readObject(String body) {
+        if (body == null || body.isBlank()) {
+            throw invalid("The request body must be a JSON object.", null);
+        }
+        try (var r = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+            return r.readObject();
+        } catch (jakarta.json.JsonException | IllegalStateException e) {
+            throw new ApiException(400, ApiException.INVALID_REQUEST, "invalid_json",
+                    "The request body is not valid JSON for this endpoint.");
+        }
+    }
+
     public static ChatRequest parse(JsonObject body) {
         if (body == null) {
             throw invalid("The request body must be a JSON object.", null);

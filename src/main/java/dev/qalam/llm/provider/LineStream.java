@@ -126,7 +126,11 @@ public final class LineStream implements Flow.Subscriber<String> {
 
     /** Stops reading and closes the upstream connection. */
     public void cancel() {
-        cancelled = true;
+        if (!cancelled) {
+            cancelled = true;
+            // Wakes a reader waiting for the next line.
+            queue.add(END);
+        }
         Flow.Subscription s = subscription;
         if (s != null) {
             s.cancel();

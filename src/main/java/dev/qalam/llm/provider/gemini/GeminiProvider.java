@@ -12,7 +12,7 @@ import dev.qalam.llm.provider.UpstreamErrors;
 import dev.qalam.llm.provider.UpstreamHttp;
 import dev.qalam.llm.provider.Usage;
 import dev.qalam.llm.provider.gemini.internal.GeminiWire;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Chat against Google Gemini's native API. */
-@ApplicationScoped
+@Dependent
 public class GeminiProvider extends ChatProvider {
 
     private UpstreamHttp http;

@@ -12,14 +12,14 @@ import dev.qalam.llm.provider.Usage;
 import dev.qalam.llm.provider.local.internal.PassageRanker;
 import dev.qalam.llm.provider.local.internal.PassageRanker.Passage;
 import dev.qalam.llm.provider.local.internal.PassageRanker.Scored;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code local/extractive}: quotes the context passages that match the last user message. */
-@ApplicationScoped
+@Dependent
 public class ExtractiveProvider extends ChatProvider {
 
     public static final String MODEL_ID = "local/extractive";

@@ -13,7 +13,7 @@ import dev.qalam.llm.provider.UpstreamErrors;
 import dev.qalam.llm.provider.UpstreamHttp;
 import dev.qalam.llm.provider.Usage;
 import dev.qalam.llm.provider.openai.internal.OpenAiWire;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Chat and embeddings against any server that speaks the OpenAI API. */
-@ApplicationScoped
+@Dependent
 public class OpenAiCompatibleProvider extends ChatProvider implements EmbeddingProvider {
 
     private UpstreamHttp http;
