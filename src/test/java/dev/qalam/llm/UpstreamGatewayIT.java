@@ -223,10 +223,12 @@ class UpstreamGatewayIT {
     void streamThatStallsEndsWithAnErrorEventNotDone() {
         String m = marker();
         String head = chunk("{\"role\":\"assistant\",\"content\":\"\"}", null) + chunk("{\"content\":\"Partial\"}", null);
-        // Two chunks paced 4 s apart: the server's idle limit (1.5 s in the test run) ends the stream in between.
+        // WireMock paces a dribbled body evenly, headers with the first chunk: two chunks 3 s apart, so the
+        // answer starts within the server's answer limit (5 s in the test run) and then stalls for longer than
+        // its idle limit (1.5 s).
         fake.stubFor(post(urlEqualTo(GROQ)).withRequestBody(containing(m))
                 .willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-                        .withBody(head + chunk("{}", "stop") + "data: [DONE]\n\n").withChunkedDribbleDelay(2, 8000)));
+                        .withBody(head + chunk("{}", "stop") + "data: [DONE]\n\n").withChunkedDribbleDelay(2, 6000)));
         Api.Reply r = key.api().post("/v1/chat/completions", obj("model", "llama-3.3-70b", "stream", true,
                 "messages", List.of(obj("role", "user", "content", m))));
         assertEquals(200, r.status(), r.toString());
