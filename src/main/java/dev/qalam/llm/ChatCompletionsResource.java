@@ -41,7 +41,7 @@ public class ChatCompletionsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public ChatCompletion create(String body) {
+    public ChatCompletion createChatCompletion(String body) {
         ChatRequest request = ChatRequestParser.parse(ChatRequestParser.readObject(body));
         return chat.complete(caller.principal(), request);
     }
@@ -49,7 +49,7 @@ public class ChatCompletionsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void stream(String body, @Context SseEventSink sink, @Context Sse sse) {
+    public void streamChatCompletion(String body, @Context SseEventSink sink, @Context Sse sse) {
         ChatRequest request = ChatRequestParser.parse(ChatRequestParser.readObject(body));
         QalamPrincipal principal = caller.principal();
         ChatService.OpenedStream opened = chat.openStream(principal, request);

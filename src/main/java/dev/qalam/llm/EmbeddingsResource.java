@@ -37,7 +37,7 @@ public class EmbeddingsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public EmbeddingList create(String body) {
+    public EmbeddingList createEmbedding(String body) {
         return embeddings.embed(caller.principal(), parse(ChatRequestParser.readObject(body)));
     }
 

@@ -9,10 +9,13 @@ import jakarta.persistence.Table;
 import dev.qalam.platform.persistence.Ids;
 import java.time.Instant;
 
-/** One LLM request's token usage, per key and model: the ledger behind usage reports and billing. */
+/**
+ * Token usage of one key, model and endpoint over a few seconds (see {@link UsageLedger}): the ledger behind
+ * usage reports and billing.
+ */
 @Entity
 @Table(name = "LLM_USAGE", indexes = @Index(name = "LLM_USAGE_KEY", columnList = "KEY_ID, MODEL"))
-@NamedQuery(name = "LlmUsage.totals", query = "SELECT u.model, COUNT(u), SUM(u.promptTokens), SUM(u.completionTokens) "
+@NamedQuery(name = "LlmUsage.totals", query = "SELECT u.model, SUM(u.requests), SUM(u.promptTokens), SUM(u.completionTokens) "
         + "FROM LlmUsage u WHERE u.keyId = :keyId GROUP BY u.model ORDER BY u.model")
 public class LlmUsage {
 
@@ -36,16 +39,19 @@ public class LlmUsage {
     @Column(name = "ENDPOINT", length = 40)
     private String endpoint;
 
-    private int promptTokens;
-    private int completionTokens;
+    private long requests;
+    private long promptTokens;
+    private long completionTokens;
+    /** The sum of the requests' latencies. */
     private long latencyMs;
     private Instant createdAt;
 
     protected LlmUsage() {
     }
 
-    public LlmUsage(String keyId, String owner, String model, String servedBy, String endpoint, int promptTokens,
-                    int completionTokens, long latencyMs, Instant createdAt) {
+    public LlmUsage(String keyId, String owner, String model, String servedBy, String endpoint, long requests,
+                    long promptTokens, long completionTokens, long latencyMs, Instant createdAt) {
+        this.requests = requests;
         this.id = Ids.hex(16);
         this.keyId = keyId;
         this.owner = owner;
@@ -62,11 +68,15 @@ public class LlmUsage {
         return model;
     }
 
-    public int promptTokens() {
+    public long requests() {
+        return requests;
+    }
+
+    public long promptTokens() {
         return promptTokens;
     }
 
-    public int completionTokens() {
+    public long completionTokens() {
         return completionTokens;
     }
 }

@@ -25,13 +25,13 @@ public class ModelsResource {
     LatencyStats latency;
 
     @GET
-    public ModelObject.ModelList list() {
+    public ModelObject.ModelList listModels() {
         return new ModelObject.ModelList("list", catalog.available().stream().map(this::view).toList());
     }
 
     @GET
     @Path("{id: .+}")
-    public ModelObject get(@PathParam("id") String id) {
+    public ModelObject retrieveModel(@PathParam("id") String id) {
         return catalog.find(id).filter(catalog::isAvailable).map(this::view)
                 .orElseThrow(() -> ChatService.modelNotFound(id));
     }

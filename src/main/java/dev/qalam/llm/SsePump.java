@@ -13,6 +13,11 @@ import dev.qalam.platform.json.JsonbProvider;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,6 +39,7 @@ final class SsePump implements Runnable, ChatStreamSink {
     private final SseEventSink sink;
     private final Sse sse;
     private volatile boolean gone;
+    private CompletionStage<?> lastSend = CompletableFuture.completedFuture(null);
     private long firstChunkNanos;
     private Usage usage = Usage.NONE;
 
@@ -67,6 +73,14 @@ final class SsePump implements Runnable, ChatStreamSink {
             fail(ApiError.of("The stream failed on the server.", "server_error", "internal_error"));
         } finally {
             opened.stream().cancel();
+            try {
+                // Events are written asynchronously: closing before the last one went out would drop it.
+                lastSend.toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                gone = true;
+            }
             try {
                 sink.close();
             } catch (RuntimeException ignored) {
@@ -108,7 +122,7 @@ final class SsePump implements Runnable, ChatStreamSink {
             return;
         }
         try {
-            sink.send(sse.newEventBuilder().data(data).build()).whenComplete((ok, failure) -> {
+            lastSend = sink.send(sse.newEventBuilder().data(data).build()).whenComplete((ok, failure) -> {
                 if (failure != null) {
                     gone = true;
                     opened.stream().cancel();

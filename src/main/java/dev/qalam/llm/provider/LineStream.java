@@ -24,6 +24,8 @@ public final class LineStream implements Flow.Subscriber<String> {
     private volatile Flow.Subscription subscription;
     private volatile CompletableFuture<?> call;
     private volatile boolean cancelled;
+    /** The body ended (or failed) on the client's side: the connection may already serve another exchange. */
+    private volatile boolean finished;
     private boolean ended;
 
     LineStream(String provider, Duration idle) {
@@ -55,11 +57,13 @@ public final class LineStream implements Flow.Subscriber<String> {
 
     @Override
     public void onError(Throwable t) {
+        finished = true;
         queue.add(new Failure(t));
     }
 
     @Override
     public void onComplete() {
+        finished = true;
         queue.add(END);
     }
 
@@ -124,12 +128,18 @@ public final class LineStream implements Flow.Subscriber<String> {
         return sb.toString();
     }
 
-    /** Stops reading and closes the upstream connection. */
+    /**
+     * Stops reading and closes the upstream connection, unless the body already ended: then the HTTP
+     * client has put the connection back in its pool, and cancelling would close it under another request.
+     */
     public void cancel() {
         if (!cancelled) {
             cancelled = true;
             // Wakes a reader waiting for the next line.
             queue.add(END);
+        }
+        if (finished) {
+            return;
         }
         Flow.Subscription s = subscription;
         if (s != null) {
@@ -138,6 +148,13 @@ public final class LineStream implements Flow.Subscriber<String> {
         CompletableFuture<?> c = call;
         if (c != null) {
             c.cancel(true);
+        }
+    }
+
+    /** Reads to the end of the body (after a stream's end marker), so that the connection can be reused. */
+    public void skipToEnd() {
+        while (next() != null) {
+            // The rest of the body after the end marker carries nothing.
         }
     }
 

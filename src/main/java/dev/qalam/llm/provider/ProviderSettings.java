@@ -1,7 +1,5 @@
 package dev.qalam.llm.provider;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -30,9 +28,6 @@ public class ProviderSettings {
 
     @Inject
     Config config;
-
-    @Resource
-    ManagedExecutorService executor;
 
     public boolean isKnown(String provider) {
         return LOCAL.equals(provider) || PROVIDERS.containsKey(provider);
@@ -67,14 +62,19 @@ public class ProviderSettings {
                 : config.getOptionalValue(p[0] + "_API_KEY", String.class).filter(s -> !s.isBlank());
     }
 
-    /** One HTTP client for every provider (it pools connections per host), with the configured time limits. */
+    /**
+     * One HTTP client for every provider (it pools connections per host), with the configured time limits.
+     * It keeps its own small thread pool: its callbacks only hand bytes and completions over to the threads
+     * that wait for them and need no container context, which a managed executor would capture and
+     * restore on every hand-over.
+     */
     @Produces
     @Singleton
     UpstreamHttp upstreamHttp() {
         return new UpstreamHttp(new UpstreamHttp.Timeouts(
                 millis("QALAM_LLM_CONNECT_TIMEOUT_MS", 10_000),
                 millis("QALAM_LLM_ANSWER_TIMEOUT_MS", 180_000),
-                millis("QALAM_LLM_STREAM_IDLE_TIMEOUT_MS", 60_000)), executor);
+                millis("QALAM_LLM_STREAM_IDLE_TIMEOUT_MS", 60_000)), null);
     }
 
     private Duration millis(String key, long fallback) {

@@ -62,6 +62,7 @@ public class OpenAiCompatibleProvider extends ChatProvider implements EmbeddingP
                             return;
                         }
                         if ("[DONE]".equals(data.strip())) {
+                            lines.skipToEnd();
                             return;
                         }
                         JsonObject chunk = OpenAiWire.parse(t.provider(), data);
