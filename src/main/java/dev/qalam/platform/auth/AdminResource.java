@@ -12,6 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The operator's management endpoints (scope {@code admin}): teams and API keys. */
@@ -31,6 +34,8 @@ public class AdminResource {
     @POST
     @Path("/teams")
     @Operation(summary = "Create a team")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = KeyViews.TeamView.class)))
     public Response createTeam(KeyViews.CreateTeam body) {
         requireBody(body);
         return Response.status(201).entity(KeyViews.TeamView.of(keys.createTeam(body.name()))).build();
@@ -46,6 +51,8 @@ public class AdminResource {
     @POST
     @Path("/keys")
     @Operation(summary = "Create an API key", description = "The secret (`key`) is returned only in this answer.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = KeyViews.CreatedKey.class)))
     public Response createKey(KeyViews.CreateKey body) {
         requireBody(body);
         KeyService.KeyRequest req = new KeyService.KeyRequest(body.name(), ScopeParser.parse(body.scopes()),
@@ -64,6 +71,7 @@ public class AdminResource {
     @DELETE
     @Path("/keys/{id}")
     @Operation(summary = "Revoke an API key", description = "The key stops working at once.")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Response revokeKey(@PathParam("id") String id) {
         keys.revoke(id);
         return Response.noContent().build();

@@ -29,6 +29,9 @@ public class Authenticator {
     @Inject
     KeyService keys;
 
+    @Inject
+    SsoAuthenticator sso;
+
     @PostConstruct
     void init() {
         adminKey = adminKey.filter(k -> !k.isBlank());
@@ -56,6 +59,9 @@ public class Authenticator {
             return new QalamPrincipal(key.id(), key.id(), key.owner(),
                     key.teamId() == null ? List.of() : List.of(key.teamId()), key.scopes(),
                     QalamPrincipal.AuthMethod.API_KEY);
+        }
+        if (SsoAuthenticator.looksLikeToken(credential)) {
+            return sso.authenticate(credential);
         }
         throw ApiException.unauthorized("Incorrect API key provided.");
     }

@@ -67,6 +67,12 @@ public class KeyService {
             throw ApiException.forbidden("insufficient_scope",
                     "A key cannot have scopes its creator lacks: " + beyond.stream().map(Scope::wireName).sorted().toList() + ".");
         }
+        // A key's team is checked when the operator makes it; a signed-in user's team comes from the identity
+        // provider's groups, so check it here rather than record a key for a team Qalam does not know.
+        if (caller.teamId() != null && team(caller.teamId()).isEmpty()) {
+            throw ApiException.forbidden("unknown_team", "Your sign-in makes you a member of team '"
+                    + caller.teamId() + "', which does not exist in Qalam; ask the operator to create it.");
+        }
         KeyRequest req = new KeyRequest(name, scopes, caller.teamId(), null, null);
         return issue(Ids.prefixed("key_", 12), req, caller.owner(), caller.teamId(), creatorOf(caller), false);
     }

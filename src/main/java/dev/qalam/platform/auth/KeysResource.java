@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -35,6 +38,8 @@ public class KeysResource {
 
     @POST
     @Operation(summary = "Create an API key for yourself", description = "Scopes are limited to your own.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = KeyViews.CreatedKey.class)))
     public Response create(CreateOwnKey body) {
         AdminResource.requireBody(body);
         KeyService.IssuedKey issued = keys.createForCaller(caller.principal(), body.name(),
@@ -51,6 +56,7 @@ public class KeysResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke one of your keys")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("id") String id) {
         keys.revokeOwn(caller.principal(), id);
         return Response.noContent().build();

@@ -3,9 +3,12 @@ package dev.qalam.platform.json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.adapter.JsonbAdapter;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The API's JSON conventions: snake_case names (records are named in Java style, the wire as the seeds
@@ -20,7 +23,21 @@ public class JsonbProvider implements ContextResolver<Jsonb> {
     public static Jsonb create() {
         return JsonbBuilder.create(new JsonbConfig()
                 .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
-                .withNullValues(false));
+                .withNullValues(false)
+                .withAdapters(new InstantAdapter()));
+    }
+
+    /** Timestamps as the seeds write them: ISO-8601 UTC to the second ({@code 2026-02-05T18:30:00Z}). */
+    public static final class InstantAdapter implements JsonbAdapter<Instant, String> {
+        @Override
+        public String adaptToJson(Instant value) {
+            return value.truncatedTo(ChronoUnit.SECONDS).toString();
+        }
+
+        @Override
+        public Instant adaptFromJson(String value) {
+            return Instant.parse(value);
+        }
     }
 
     /** The shared instance, for code that writes JSON outside JAX-RS (SSE payloads, batch records). */

@@ -18,6 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Serves the local blob store's signed URLs: the signature is the credential, so no key is needed, and
  * a tampered or expired URL gets 403 / 410 without saying whether the blob exists.
+ *
+ * <p>The key is checked twice: its signature (so only keys this server signed are ever opened) and
+ * the blob key rule (so even a key a feature signed by mistake cannot leave the blob folder). The blob is
+ * sent with {@code nosniff} and a sandboxing CSP, because an uploaded file named {@code .html} or
+ * {@code .svg} must not run as a page of this API's origin.
  */
 @Path("/v1/files")
 @Public
@@ -33,27 +38,40 @@ public class FilesResource {
     @GET
     @Path("/{key: .+}")
     @Operation(summary = "Download a blob through a signed URL")
-    public Response download(@PathParam("key") String key, @QueryParam("expires") Long expires,
+    public Response download(@PathParam("key") String key, @QueryParam("expires") String expires,
                              @QueryParam("sig") String sig) throws IOException {
         long now = Instant.now().getEpochSecond();
+        InputStream in = openVerified(key, expires, sig, now);
+        String type = URLConnection.guessContentTypeFromName(key);
+        return Response.ok(in, type == null ? "application/octet-stream" : type)
+                .header("Cache-Control", "private, max-age=" + Math.max(0, Long.parseLong(expires) - now))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .build();
+    }
+
+    /** The blob a signed URL names, or the {@link ApiException} its holder gets instead. */
+    InputStream openVerified(String key, String expires, String sig, long now) throws IOException {
         if (expires == null || sig == null) {
             throw ApiException.forbidden("invalid_signature", "This URL is not signed.");
         }
-        if (!signer.verify(key, expires, sig, Long.MAX_VALUE)) {
+        long expiresAt;
+        try {
+            expiresAt = Long.parseLong(expires);
+        } catch (NumberFormatException e) {
             throw ApiException.forbidden("invalid_signature", "This URL's signature is not valid.");
         }
-        if (now > expires) {
+        if (!signer.matches(key, expiresAt, sig)) {
+            throw ApiException.forbidden("invalid_signature", "This URL's signature is not valid.");
+        }
+        if (now > expiresAt) {
             throw ApiException.gone("url_expired", "This URL has expired; ask the API for a fresh one.");
         }
         try {
-            LocalBlobStore.checkKey(key);
+            BlobKeys.check(key);
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound("No such file.");
         }
-        InputStream in = store.open(key).orElseThrow(() -> ApiException.notFound("No such file."));
-        String type = URLConnection.guessContentTypeFromName(key);
-        return Response.ok(in, type == null ? "application/octet-stream" : type)
-                .header("Cache-Control", "private, max-age=" + Math.max(0, expires - now))
-                .build();
+        return store.open(key).orElseThrow(() -> ApiException.notFound("No such file."));
     }
 }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -24,8 +23,6 @@ import java.util.stream.Stream;
  * {@link UrlSigner}.
  */
 public class LocalBlobStore implements BlobStore {
-
-    private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
 
     private final Path root;
     private final UrlSigner signer;
@@ -36,15 +33,13 @@ public class LocalBlobStore implements BlobStore {
         Files.createDirectories(this.root);
     }
 
-    static void checkKey(String key) {
-        if (key == null || !SAFE_KEY.matcher(key).matches() || key.contains("..")) {
+    private Path path(String key) {
+        Path p = root.resolve(BlobKeys.check(key)).normalize();
+        // The key rule already keeps paths inside the root; this keeps it so if the rule ever loosens.
+        if (!p.startsWith(root) || p.equals(root)) {
             throw new IllegalArgumentException("Invalid blob key: " + key);
         }
-    }
-
-    private Path path(String key) {
-        checkKey(key);
-        return root.resolve(key);
+        return p;
     }
 
     @Override
@@ -69,7 +64,7 @@ public class LocalBlobStore implements BlobStore {
             long total = 0;
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 byte[] buf = new byte[64 * 1024];
-                for (int n; (n = in.read(buf)) > 0; ) {
+                for (int n; (n = in.read(buf)) != -1; ) {
                     total += n;
                     if (total > maxBytes) {
                         throw new BlobTooLargeException(maxBytes);
@@ -113,8 +108,7 @@ public class LocalBlobStore implements BlobStore {
 
     @Override
     public void deletePrefix(String prefix) throws IOException {
-        String p = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-        Path dir = path(p);
+        Path dir = path(BlobKeys.checkPrefix(prefix));
         if (Files.isDirectory(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
@@ -128,7 +122,7 @@ public class LocalBlobStore implements BlobStore {
 
     @Override
     public URI url(String key, Duration ttl, URI baseUri) {
-        checkKey(key);
+        BlobKeys.check(key);
         long expires = Instant.now().plus(ttl).getEpochSecond();
         String base = baseUri.toString().endsWith("/") ? baseUri.toString() : baseUri + "/";
         return URI.create(base + "v1/files/" + key + "?expires=" + expires

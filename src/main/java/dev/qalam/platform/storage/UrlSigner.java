@@ -52,8 +52,17 @@ public class UrlSigner {
         }
     }
 
+    /** True when the signature is right and {@code nowEpochSecond} is not past the expiry. */
     public boolean verify(String key, long expiresEpochSecond, String signature, long nowEpochSecond) {
-        if (signature == null || nowEpochSecond > expiresEpochSecond) {
+        return nowEpochSecond <= expiresEpochSecond && matches(key, expiresEpochSecond, signature);
+    }
+
+    /**
+     * True when {@code signature} is this server's for the key and expiry, expired or not: a caller that
+     * answers "expired" (410) must first know the URL is genuine, or anyone could probe with made-up URLs.
+     */
+    public boolean matches(String key, long expiresEpochSecond, String signature) {
+        if (key == null || signature == null) {
             return false;
         }
         return MessageDigest.isEqual(sign(key, expiresEpochSecond).getBytes(StandardCharsets.US_ASCII),
