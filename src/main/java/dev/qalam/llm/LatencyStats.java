@@ -8,6 +8,7 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Latency per model: a rolling average over the last {@value #WINDOW} successful requests, shown by
@@ -26,6 +27,7 @@ public class LatencyStats {
 
     static final class Window {
         private final long[] samples = new long[WINDOW];
+        private Timer timer;
         private int next;
         private int size;
         private long sum;
@@ -52,17 +54,19 @@ public class LatencyStats {
     }
 
     public void record(String model, Duration latency) {
-        windows.computeIfAbsent(model, this::register).add(latency.toMillis());
-        if (metrics != null) {
-            metrics.timer(Metadata.builder().withName("qalam_llm_latency")
-                    .withDescription("Upstream latency per model (time to the whole answer, or to a stream's first chunk)")
-                    .build(), new Tag("model", model)).update(latency);
+        Window w = windows.computeIfAbsent(model, this::register);
+        w.add(latency.toMillis());
+        if (w.timer != null) {
+            w.timer.update(latency);
         }
     }
 
     private Window register(String model) {
         Window w = new Window();
         if (metrics != null) {
+            w.timer = metrics.timer(Metadata.builder().withName("qalam_llm_latency")
+                    .withDescription("Upstream latency per model (time to the whole answer, or to a stream's first chunk)")
+                    .build(), new Tag("model", model));
             metrics.gauge(Metadata.builder().withName("qalam_llm_avg_latency")
                     .withDescription("Rolling average latency of the last " + WINDOW + " requests per model")
                     .withUnit(MetricUnits.MILLISECONDS).build(), w, Window::averageOrZero, new Tag("model", model));

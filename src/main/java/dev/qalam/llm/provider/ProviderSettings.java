@@ -29,12 +29,16 @@ public class ProviderSettings {
     @Inject
     Config config;
 
+    /** Provider id -> its target template (base URL and key), read once: the environment does not change. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<ProviderTarget>> configured =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     public boolean isKnown(String provider) {
         return LOCAL.equals(provider) || PROVIDERS.containsKey(provider);
     }
 
     public boolean isEnabled(String provider) {
-        return LOCAL.equals(provider) || apiKey(provider).isPresent();
+        return LOCAL.equals(provider) || configured.computeIfAbsent(provider, this::read).isPresent();
     }
 
     /** The environment variable that enables {@code provider}, for error messages. */
@@ -48,11 +52,16 @@ public class ProviderSettings {
         if (LOCAL.equals(provider)) {
             return Optional.of(new ProviderTarget(LOCAL, upstreamModel, "", ""));
         }
+        return configured.computeIfAbsent(provider, this::read)
+                .map(t -> new ProviderTarget(provider, upstreamModel, t.baseUrl(), t.apiKey()));
+    }
+
+    private Optional<ProviderTarget> read(String provider) {
         String[] p = PROVIDERS.get(provider);
         if (p == null) {
             return Optional.empty();
         }
-        return apiKey(provider).map(key -> new ProviderTarget(provider, upstreamModel,
+        return apiKey(provider).map(key -> new ProviderTarget(provider, null,
                 config.getOptionalValue(p[0] + "_BASE_URL", String.class).filter(s -> !s.isBlank()).orElse(p[1]), key));
     }
 
