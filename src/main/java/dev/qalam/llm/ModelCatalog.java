@@ -20,8 +20,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The models Qalam knows: the catalogue shipped with the server ({@code models.json} beside this class),
- * or the JSON file named by {@code QALAM_MODELS_FILE} (same shape) which replaces it entirely.
- * A model "can be served now" when its provider is configured.
+ * or the JSON file named by {@code QALAM_MODELS_FILE} (same shape) which replaces it entirely:
+ * <pre>
+ * {"models": [
+ *   {"id": "llama-3.3-70b", "type": "llm", "owned_by": "groq", "created": 1764841634,
+ *    "provider": "groq", "upstream_model": "llama-3.3-70b-versatile",
+ *    "aliases": ["llama-3.3-70b-versatile"], "fallbacks": ["gpt-oss-20b"]}]}
+ * </pre>
+ * {@code provider} is one of {@code openai}, {@code groq}, {@code gemini}, {@code deepcloud} (enabled by
+ * their {@code *_API_KEY}) or {@code local} (always). A model "can be served now" when its provider is
+ * configured; fallbacks are tried in order, skipping those whose provider is not.
  */
 @ApplicationScoped
 public class ModelCatalog {
