@@ -37,7 +37,7 @@ class ModelsIT {
         assertEquals("list", body.get("object").asText());
         Map<String, JsonNode> byId = new HashMap<>();
         body.get("data").forEach(m -> byId.put(m.get("id").asText(), m));
-        // The test run configures Groq and Gemini (fakes), not OpenAI nor deepcloud.
+        // The test run configures Groq, Gemini and deepcloud (fakes), not OpenAI.
         JsonNode llama = byId.get("llama-3.3-70b");
         assertEquals("model", llama.get("object").asText());
         assertEquals(1764841634L, llama.get("created").asLong());
@@ -49,7 +49,9 @@ class ModelsIT {
         assertEquals("qalam", local.get("owned_by").asText());
         assertEquals("llm", local.get("type").asText());
         assertFalse(byId.containsKey("openai/gpt-5-mini"), "OpenAI is not configured");
-        assertFalse(byId.containsKey("deep-sa/alLLM"), "deepcloud is not configured");
+        assertEquals("deepcloud", byId.get("deep-sa/alLLM").get("owned_by").asText());
+        assertEquals(1769554340L, byId.get("deep-sa/alLLM").get("created").asLong());
+        assertEquals("embedding", byId.get("deep-sa/alEmbedding").get("type").asText());
     }
 
     @Test
