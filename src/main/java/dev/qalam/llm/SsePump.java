@@ -1,0 +1,136 @@
+package dev.qalam.llm;
+
+import dev.qalam.llm.api.ChatCompletionChunk;
+import dev.qalam.llm.api.CompletionUsage;
+import dev.qalam.llm.provider.ChatRequest;
+import dev.qalam.llm.provider.ChatStreamSink;
+import dev.qalam.llm.provider.ChunkDelta;
+import dev.qalam.llm.provider.UpstreamException;
+import dev.qalam.llm.provider.Usage;
+import dev.qalam.platform.auth.QalamPrincipal;
+import dev.qalam.platform.errors.ApiError;
+import dev.qalam.platform.json.JsonbProvider;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Copies an open upstream stream to the client as {@code chat.completion.chunk} events, each sent as
+ * soon as the upstream produced it; then the usage chunk (when asked for) and {@code [DONE]}. A failure
+ * after the stream started ends it with an error event in the OpenAI error shape and no {@code [DONE]},
+ * so a client never takes a truncated answer for a complete one. A client that went away cancels the
+ * upstream call.
+ */
+final class SsePump implements Runnable, ChatStreamSink {
+
+    private static final Logger LOG = Logger.getLogger(SsePump.class.getName());
+
+    private final ChatService chat;
+    private final QalamPrincipal caller;
+    private final ChatRequest request;
+    private final ChatService.OpenedStream opened;
+    private final SseEventSink sink;
+    private final Sse sse;
+    private volatile boolean gone;
+    private CompletionStage<?> lastSend = CompletableFuture.completedFuture(null);
+    private long firstChunkNanos;
+    private Usage usage = Usage.NONE;
+
+    SsePump(ChatService chat, QalamPrincipal caller, ChatRequest request, ChatService.OpenedStream opened,
+            SseEventSink sink, Sse sse) {
+        this.chat = chat;
+        this.caller = caller;
+        this.request = request;
+        this.opened = opened;
+        this.sink = sink;
+        this.sse = sse;
+    }
+
+    @Override
+    public void run() {
+        try {
+            opened.stream().pump(this);
+            if (gone) {
+                return;
+            }
+            if (request.includeUsage()) {
+                send(JsonbProvider.jsonb().toJson(new ChatCompletionChunk(opened.id(), ChatCompletionChunk.OBJECT,
+                        opened.created(), opened.model(), List.of(), CompletionUsage.of(usage))));
+            }
+            send("[DONE]");
+            chat.streamed(caller, opened, usage, firstChunkNanos);
+        } catch (UpstreamException e) {
+            fail(ApiError.of("Upstream provider " + e.provider() + ": " + e.getMessage(), e.type(), e.code()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Chat stream " + opened.id() + " failed", e);
+            fail(ApiError.of("The stream failed on the server.", "server_error", "internal_error"));
+        } finally {
+            opened.stream().cancel();
+            try {
+                // Events are written asynchronously: closing before the last one went out would drop it.
+                lastSend.toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                gone = true;
+            }
+            try {
+                sink.close();
+            } catch (RuntimeException ignored) {
+                // Already closed by a client that went away.
+            }
+        }
+    }
+
+    private void fail(ApiError error) {
+        if (!gone) {
+            send(JsonbProvider.jsonb().toJson(error));
+        }
+    }
+
+    @Override
+    public void delta(ChunkDelta d) {
+        if (firstChunkNanos == 0) {
+            firstChunkNanos = System.nanoTime();
+        }
+        ChatCompletionChunk chunk = new ChatCompletionChunk(opened.id(), ChatCompletionChunk.OBJECT, opened.created(),
+                opened.model(), List.of(new ChatCompletionChunk.Choice(d.index(),
+                new ChatCompletionChunk.Delta(d.role(), d.content(), d.toolCalls()), null, d.finishReason())), null);
+        send(JsonbProvider.jsonb().toJson(chunk));
+    }
+
+    @Override
+    public void usage(Usage u) {
+        usage = u;
+    }
+
+    @Override
+    public boolean cancelled() {
+        return gone || sink.isClosed();
+    }
+
+    private void send(String data) {
+        if (gone || sink.isClosed()) {
+            gone = true;
+            return;
+        }
+        try {
+            lastSend = sink.send(sse.newEventBuilder().data(data).build()).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    gone = true;
+                    opened.stream().cancel();
+                }
+            });
+        } catch (RuntimeException e) {
+            gone = true;
+            opened.stream().cancel();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.qalam.llm.api;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbNillable;
+import java.util.List;
+
+/**
+ * The {@code chat.completion.chunk} object of a stream. {@code usage} is null on every chunk but the
+ * last one, which has no choices, when the client asked for {@code stream_options.include_usage}.
+ */
+public record ChatCompletionChunk(String id, String object, long created, String model, List<Choice> choices,
+                                  CompletionUsage usage) {
+
+    public static final String OBJECT = "chat.completion.chunk";
+
+    public record Choice(int index, Delta delta, @JsonbNillable JsonValue logprobs, @JsonbNillable String finishReason) {
+    }
+
+    public record Delta(String role, String content, JsonArray toolCalls) {
+    }
+}

@@ -1,0 +1,356 @@
+package dev.qalam.llm.provider.gemini.internal;
+
+import dev.qalam.llm.provider.ChatMessage;
+import dev.qalam.llm.provider.ChatRequest;
+import dev.qalam.llm.provider.ChatResult;
+import dev.qalam.llm.provider.ChunkDelta;
+import dev.qalam.llm.provider.UpstreamErrors;
+import dev.qalam.llm.provider.UpstreamException;
+import dev.qalam.llm.provider.Usage;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Translation between the OpenAI chat format and Gemini's {@code generateContent}: messages to
+ * {@code contents} (assistant is {@code model}; system and developer messages become the
+ * {@code systemInstruction}; tool results become {@code functionResponse} parts), images to
+ * {@code inlineData} / {@code fileData}, tools to {@code functionDeclarations}, and back: candidates to
+ * choices, {@code functionCall} parts to {@code tool_calls}, {@code usageMetadata} to usage.
+ */
+public final class GeminiWire {
+
+    private GeminiWire() {
+    }
+
+    public static String requestBody(ChatRequest r) {
+        JsonObjectBuilder body = Json.createObjectBuilder();
+        JsonArrayBuilder system = Json.createArrayBuilder();
+        boolean hasSystem = false;
+        JsonArrayBuilder contents = Json.createArrayBuilder();
+        Map<String, String> toolNames = new HashMap<>();
+        for (ChatMessage m : r.messages()) {
+            switch (m.role()) {
+                case "system", "developer" -> {
+                    if (m.text() != null) {
+                        system.add(Json.createObjectBuilder().add("text", m.text()));
+                        hasSystem = true;
+                    }
+                }
+                case "assistant" -> {
+                    JsonArrayBuilder parts = Json.createArrayBuilder();
+                    if (m.hasText()) {
+                        parts.add(Json.createObjectBuilder().add("text", m.text()));
+                    }
+                    if (m.toolCalls() != null) {
+                        for (JsonValue v : m.toolCalls()) {
+                            JsonObject call = (JsonObject) v;
+                            JsonObject f = call.getJsonObject("function");
+                            String name = f.getString("name", "");
+                            if (call.get("id") instanceof JsonString id) {
+                                toolNames.put(id.getString(), name);
+                            }
+                            parts.add(Json.createObjectBuilder().add("functionCall", Json.createObjectBuilder()
+                                    .add("name", name).add("args", jsonObjectOf(f.get("arguments")))));
+                        }
+                    }
+                    contents.add(Json.createObjectBuilder().add("role", "model").add("parts", parts));
+                }
+                case "tool", "function" -> {
+                    String name = toolNames.getOrDefault(m.toolCallId() == null ? "" : m.toolCallId(),
+                            m.name() == null ? "function" : m.name());
+                    JsonObject response = jsonObjectOf(m.text() == null ? null : Json.createValue(m.text()));
+                    contents.add(Json.createObjectBuilder().add("role", "user").add("parts", Json.createArrayBuilder()
+                            .add(Json.createObjectBuilder().add("functionResponse", Json.createObjectBuilder()
+                                    .add("name", name).add("response", response)))));
+                }
+                default -> contents.add(Json.createObjectBuilder().add("role", "user").add("parts", userParts(m)));
+            }
+        }
+        body.add("contents", contents);
+        if (hasSystem) {
+            body.add("systemInstruction", Json.createObjectBuilder().add("parts", system));
+        }
+        JsonObjectBuilder gen = Json.createObjectBuilder();
+        if (r.temperature() != null) {
+            gen.add("temperature", r.temperature());
+        }
+        if (r.topP() != null) {
+            gen.add("topP", r.topP());
+        }
+        if (r.maxTokens() != null) {
+            gen.add("maxOutputTokens", r.maxTokens());
+        }
+        if (!r.stop().isEmpty()) {
+            gen.add("stopSequences", Json.createArrayBuilder(r.stop()));
+        }
+        if (r.n() > 1) {
+            gen.add("candidateCount", r.n());
+        }
+        if (r.seed() != null) {
+            gen.add("seed", r.seed());
+        }
+        if (r.responseFormat() != null) {
+            String type = r.responseFormat().getString("type", "text");
+            if (!"text".equals(type)) {
+                gen.add("responseMimeType", "application/json");
+            }
+            if ("json_schema".equals(type) && r.responseFormat().getJsonObject("json_schema").get("schema") instanceof JsonObject schema) {
+                gen.add("responseJsonSchema", schema);
+            }
+        }
+        JsonObject g = gen.build();
+        if (!g.isEmpty()) {
+            body.add("generationConfig", g);
+        }
+        if (r.tools() != null) {
+            JsonArrayBuilder decls = Json.createArrayBuilder();
+            for (JsonValue v : r.tools()) {
+                JsonObject f = ((JsonObject) v).getJsonObject("function");
+                JsonObjectBuilder d = Json.createObjectBuilder().add("name", f.getString("name"));
+                if (f.get("description") instanceof JsonString s) {
+                    d.add("description", s);
+                }
+                if (f.get("parameters") instanceof JsonObject p) {
+                    d.add("parametersJsonSchema", p);
+                }
+                decls.add(d);
+            }
+            body.add("tools", Json.createArrayBuilder().add(Json.createObjectBuilder().add("functionDeclarations", decls)));
+        }
+        if (r.toolChoice() != null) {
+            JsonObjectBuilder fc = Json.createObjectBuilder();
+            if (r.toolChoice() instanceof JsonString s) {
+                fc.add("mode", switch (s.getString()) {
+                    case "none" -> "NONE";
+                    case "required" -> "ANY";
+                    default -> "AUTO";
+                });
+            } else if (r.toolChoice() instanceof JsonObject o) {
+                fc.add("mode", "ANY").add("allowedFunctionNames", Json.createArrayBuilder()
+                        .add(o.getJsonObject("function").getString("name")));
+            }
+            body.add("toolConfig", Json.createObjectBuilder().add("functionCallingConfig", fc));
+        }
+        return body.build().toString();
+    }
+
+    private static JsonArrayBuilder userParts(ChatMessage m) {
+        JsonArrayBuilder parts = Json.createArrayBuilder();
+        if (m.parts() == null) {
+            parts.add(Json.createObjectBuilder().add("text", m.text() == null ? "" : m.text()));
+            return parts;
+        }
+        for (ChatMessage.ContentPart p : m.parts()) {
+            if (p.isText()) {
+                parts.add(Json.createObjectBuilder().add("text", p.text()));
+            } else if ("image_url".equals(p.type())) {
+                parts.add(image(p.imageUrl()));
+            }
+        }
+        return parts;
+    }
+
+    /** A {@code data:} URL becomes inline data; any other URL a file reference with a guessed type. */
+    static JsonObjectBuilder image(String url) {
+        if (url.startsWith("data:")) {
+            int comma = url.indexOf(',');
+            String meta = url.substring(5, Math.max(5, comma));
+            String mime = meta.contains(";") ? meta.substring(0, meta.indexOf(';')) : meta;
+            return Json.createObjectBuilder().add("inlineData", Json.createObjectBuilder()
+                    .add("mimeType", mime.isEmpty() ? "image/png" : mime).add("data", url.substring(comma + 1)));
+        }
+        String lower = url.toLowerCase(Locale.ROOT);
+        String mime = lower.contains(".png") ? "image/png" : lower.contains(".webp") ? "image/webp"
+                : lower.contains(".gif") ? "image/gif" : "image/jpeg";
+        return Json.createObjectBuilder().add("fileData", Json.createObjectBuilder().add("mimeType", mime).add("fileUri", url));
+    }
+
+    /** Tool arguments and results are JSON objects for Gemini; a non-object is wrapped as {@code {"result":...}}. */
+    static JsonObject jsonObjectOf(JsonValue v) {
+        if (v instanceof JsonObject o) {
+            return o;
+        }
+        if (v instanceof JsonString s) {
+            try (var r = Json.createReader(new StringReader(s.getString()))) {
+                JsonValue parsed = r.readValue();
+                if (parsed instanceof JsonObject o) {
+                    return o;
+                }
+                return Json.createObjectBuilder().add("result", parsed).build();
+            } catch (RuntimeException e) {
+                return Json.createObjectBuilder().add("result", s).build();
+            }
+        }
+        return v == null || v == JsonValue.NULL ? JsonValue.EMPTY_JSON_OBJECT
+                : Json.createObjectBuilder().add("result", v).build();
+    }
+
+    public static JsonObject parse(String provider, String json) {
+        try (var r = Json.createReader(new StringReader(json))) {
+            return r.readObject();
+        } catch (RuntimeException e) {
+            throw UpstreamErrors.fromStatus(provider, 502, "The " + provider + " provider answered with invalid JSON.",
+                    "upstream_invalid_response", null);
+        }
+    }
+
+    /** A whole answer. {@code callIds} numbers tool calls across the answer. */
+    public static ChatResult completion(String provider, JsonObject body) {
+        JsonArray candidates = body.getJsonArray("candidates");
+        if (candidates == null || candidates.isEmpty()) {
+            throw blocked(provider, body);
+        }
+        List<ChatResult.Choice> choices = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            JsonObject c = candidates.getJsonObject(i);
+            Translated t = translate(c, 0);
+            choices.add(new ChatResult.Choice(c.getInt("index", i), t.text(), t.toolCalls(),
+                    finishReason(c, t.toolCalls() != null)));
+        }
+        return new ChatResult(choices, usage(body));
+    }
+
+    /** The deltas of one streamed {@code GenerateContentResponse}; {@code toolCallsSoFar} per choice index. */
+    public static List<ChunkDelta> deltas(String provider, JsonObject chunk, int[] toolCallsSoFar) {
+        JsonArray candidates = chunk.getJsonArray("candidates");
+        if (candidates == null || candidates.isEmpty()) {
+            if (chunk.get("promptFeedback") instanceof JsonObject pf && pf.get("blockReason") != null) {
+                throw blocked(provider, chunk);
+            }
+            return List.of();
+        }
+        List<ChunkDelta> out = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            JsonObject c = candidates.getJsonObject(i);
+            int index = c.getInt("index", i);
+            int before = index < toolCallsSoFar.length ? toolCallsSoFar[index] : 0;
+            Translated t = translate(c, before);
+            if (index < toolCallsSoFar.length && t.toolCalls() != null) {
+                toolCallsSoFar[index] += t.toolCalls().size();
+            }
+            boolean anyCalls = index < toolCallsSoFar.length && toolCallsSoFar[index] > 0;
+            String finish = c.get("finishReason") instanceof JsonString ? finishReason(c, anyCalls) : null;
+            if (t.text() != null || t.toolCalls() != null || finish != null) {
+                out.add(new ChunkDelta(index, null, t.text(), t.toolCalls(), finish));
+            }
+        }
+        return out;
+    }
+
+    private record Translated(String text, JsonArray toolCalls) {
+    }
+
+    private static Translated translate(JsonObject candidate, int firstCallIndex) {
+        JsonObject content = candidate.get("content") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+        JsonArray parts = content.get("parts") instanceof JsonArray a ? a : JsonValue.EMPTY_JSON_ARRAY;
+        StringBuilder text = null;
+        JsonArrayBuilder calls = null;
+        int n = firstCallIndex;
+        for (JsonValue v : parts) {
+            JsonObject p = (JsonObject) v;
+            if (p.getBoolean("thought", false)) {
+                continue;
+            }
+            if (p.get("text") instanceof JsonString s) {
+                text = text == null ? new StringBuilder(s.getString()) : text.append(s.getString());
+            } else if (p.get("functionCall") instanceof JsonObject fc) {
+                calls = calls == null ? Json.createArrayBuilder() : calls;
+                String id = fc.get("id") instanceof JsonString s ? s.getString() : "call_" + n;
+                calls.add(Json.createObjectBuilder().add("index", n).add("id", id).add("type", "function")
+                        .add("function", Json.createObjectBuilder().add("name", fc.getString("name", ""))
+                                .add("arguments", (fc.get("args") instanceof JsonObject args ? args
+                                        : JsonValue.EMPTY_JSON_OBJECT).toString())));
+                n++;
+            }
+        }
+        return new Translated(text == null ? null : text.toString(), calls == null ? null : calls.build());
+    }
+
+    static String finishReason(JsonObject candidate, boolean toolCalls) {
+        String r = candidate.get("finishReason") instanceof JsonString s ? s.getString() : "STOP";
+        if (toolCalls && ("STOP".equals(r) || "FINISH_REASON_UNSPECIFIED".equals(r))) {
+            return "tool_calls";
+        }
+        return switch (r) {
+            case "MAX_TOKENS" -> "length";
+            case "SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII", "IMAGE_SAFETY" -> "content_filter";
+            case "MALFORMED_FUNCTION_CALL", "UNEXPECTED_TOOL_CALL" -> "tool_calls";
+            default -> "stop";
+        };
+    }
+
+    public static Usage usage(JsonObject body) {
+        if (!(body.get("usageMetadata") instanceof JsonObject u)) {
+            return null;
+        }
+        int prompt = u.get("promptTokenCount") instanceof JsonNumber n ? n.intValue() : 0;
+        int out = (u.get("candidatesTokenCount") instanceof JsonNumber n ? n.intValue() : 0)
+                + (u.get("thoughtsTokenCount") instanceof JsonNumber n ? n.intValue() : 0);
+        return new Usage(prompt, out);
+    }
+
+    private static UpstreamException blocked(String provider, JsonObject body) {
+        String reason = body.get("promptFeedback") instanceof JsonObject pf && pf.get("blockReason") instanceof JsonString s
+                ? s.getString() : "no candidates";
+        return UpstreamErrors.fromStatus(provider, 400, "The prompt was blocked by Gemini (" + reason + ").",
+                "content_filter", null);
+    }
+
+    /**
+     * Gemini's error body: {@code {"error":{"code","message","status","details":[...]}}}; a
+     * {@code google.rpc.RetryInfo} detail's {@code retryDelay} (e.g. {@code "31s"}) is the wait it asks for.
+     */
+    public static UpstreamException error(String provider, int status, String body, HttpHeaders headers) {
+        String message = null;
+        String code = null;
+        Duration retry = headers == null ? null : UpstreamErrors.parseRetryAfter(headers.firstValue("retry-after").orElse(null));
+        String text = body == null ? "" : body.strip();
+        if (text.startsWith("[")) {
+            // streamGenerateContent without alt=sse wraps errors in an array.
+            text = text.substring(1, Math.max(1, text.lastIndexOf(']')));
+        }
+        try (var r = Json.createReader(new StringReader(text))) {
+            JsonObject o = r.readObject();
+            JsonObject e = o.get("error") instanceof JsonObject x ? x : o;
+            message = e.get("message") instanceof JsonString s ? s.getString() : null;
+            code = e.get("status") instanceof JsonString s ? s.getString().toLowerCase(Locale.ROOT) : null;
+            if (e.get("details") instanceof JsonArray details) {
+                for (JsonValue d : details) {
+                    if (d instanceof JsonObject dobj && dobj.get("retryDelay") instanceof JsonString delay) {
+                        retry = duration(delay.getString());
+                    }
+                }
+            }
+        } catch (RuntimeException ignored) {
+            // Not JSON: the status alone decides.
+        }
+        return UpstreamErrors.fromStatus(provider, status, message, code, retry);
+    }
+
+    /** A protobuf Duration in JSON: {@code "31s"}, {@code "1.5s"}. */
+    static Duration duration(String s) {
+        try {
+            String v = s.strip();
+            if (v.endsWith("s")) {
+                v = v.substring(0, v.length() - 1);
+            }
+            return Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.qalam.llm.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class UpstreamErrorsTest {
+
+    @Test
+    void statusDecidesRetriability() {
+        for (int s : new int[]{408, 429, 500, 502, 503, 504}) {
+            assertInstanceOf(RetriableUpstreamException.class, UpstreamErrors.fromStatus("p", s, "m", null, null), "" + s);
+        }
+        for (int s : new int[]{400, 401, 403, 404, 422}) {
+            assertInstanceOf(NonRetriableUpstreamException.class, UpstreamErrors.fromStatus("p", s, "m", null, null), "" + s);
+        }
+    }
+
+    @Test
+    void aLongRetryAfterAbortsInProcessRetries() {
+        assertInstanceOf(RateLimitedUpstreamException.class,
+                UpstreamErrors.fromStatus("p", 429, "slow down", null, Duration.ofSeconds(2)));
+        assertEquals(RetriableUpstreamException.class,
+                UpstreamErrors.fromStatus("p", 429, "slow down", null, Duration.ofMillis(100)).getClass());
+    }
+
+    @Test
+    void readsRetryAfterSecondsAndDates() {
+        assertEquals(Duration.ofSeconds(30), UpstreamErrors.parseRetryAfter("30"));
+        assertEquals(Duration.ofMillis(1500), UpstreamErrors.parseRetryAfter("1.5"));
+        assertEquals(Duration.ZERO, UpstreamErrors.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT"));
+        assertEquals(null, UpstreamErrors.parseRetryAfter("soon"));
+    }
+}
