@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.qalam.testing.Api;
 import dev.qalam.testing.Errors;
 import dev.qalam.testing.Keys;
+import dev.qalam.testing.Poll;
 import dev.qalam.testing.TestServer;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,5 +122,21 @@ class AdminKeysIT {
         assertEquals(200, Api.as(childSecret).get("/v1/keys").status());
         assertEquals(204, parent.api().delete("/v1/keys/" + childId).status());
         Errors.assertError(Api.as(childSecret).get("/v1/keys"), 401, "invalid_api_key");
+    }
+
+    @Test
+    void requestsOfKeysWithoutALimitAreCountedToo() {
+        Keys.TestKey key = Keys.create("llm");
+        Object chat = obj("model", "local/extractive",
+                "messages", List.of(obj("role", "system", "content", "Riyadh is the capital of Saudi Arabia."),
+                        obj("role", "user", "content", "What is the capital of Saudi Arabia?")));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, key.api().post("/v1/chat/completions", chat).status());
+        }
+        // Counted in memory and written every few seconds: poll the listing until the count lands.
+        Poll.until(Duration.ofSeconds(30), "requests_used = 3", () -> StreamSupport.stream(
+                        Api.admin().get("/v1/admin/keys").json().get("keys").spliterator(), false)
+                .filter(n -> n.get("id").asText().equals(key.id())).findFirst().orElseThrow()
+                .get("requests_used").asLong(), n -> n == 3);
     }
 }

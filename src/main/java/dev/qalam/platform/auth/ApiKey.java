@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 @NamedQuery(name = "ApiKey.bootstrap", query = "SELECT COUNT(k) FROM ApiKey k WHERE k.bootstrap = TRUE")
 @NamedQuery(name = "ApiKey.chargeRequest", query = "UPDATE ApiKey k SET k.requestsUsed = k.requestsUsed + 1 "
         + "WHERE k.id = :id AND (k.requestLimit IS NULL OR k.requestsUsed < k.requestLimit)")
+@NamedQuery(name = "ApiKey.addRequests", query = "UPDATE ApiKey k SET k.requestsUsed = k.requestsUsed + :n WHERE k.id = :id")
 @NamedQuery(name = "ApiKey.chargeOcrPages", query = "UPDATE ApiKey k SET k.ocrPageBalance = k.ocrPageBalance - :pages "
         + "WHERE k.id = :id AND k.ocrPageBalance IS NOT NULL AND k.ocrPageBalance >= :pages")
 @NamedQuery(name = "ApiKey.refundOcrPages", query = "UPDATE ApiKey k SET k.ocrPageBalance = k.ocrPageBalance + :pages "

@@ -30,6 +30,9 @@ public class Authenticator {
     KeyService keys;
 
     @Inject
+    KeyCache cache;
+
+    @Inject
     SsoAuthenticator sso;
 
     @PostConstruct
@@ -53,11 +56,14 @@ public class Authenticator {
                     EnumSet.allOf(Scope.class), QalamPrincipal.AuthMethod.ADMIN_KEY);
         }
         if (credential.startsWith(Secrets.KEY_PREFIX)) {
-            ApiKey key = keys.findBySecret(credential)
-                    .orElseThrow(() -> ApiException.unauthorized("Incorrect API key provided."));
-            keys.touch(key.id(), Instant.now());
-            return new QalamPrincipal(key.id(), key.id(), key.owner(),
-                    key.teamId() == null ? List.of() : List.of(key.teamId()), key.scopes(),
+            String hash = Secrets.sha256Hex(credential);
+            KeyCache.CachedKey key = cache.get(hash).orElseGet(() -> cache.put(hash, keys.findByHash(hash)
+                    .orElseThrow(() -> ApiException.unauthorized("Incorrect API key provided."))));
+            Instant now = Instant.now();
+            if (cache.dueForTouch(key.id(), now.toEpochMilli())) {
+                keys.touch(key.id(), now);
+            }
+            return new QalamPrincipal(key.id(), key.id(), key.owner(), key.teamIds(), key.scopes(),
                     QalamPrincipal.AuthMethod.API_KEY);
         }
         if (SsoAuthenticator.looksLikeToken(credential)) {

@@ -1,10 +1,22 @@
 package dev.qalam.platform.auth;
 
 import dev.qalam.platform.errors.ApiException;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The budgets behind the seeds' 402 answers: {@code request_limit} (LLM requests) and
@@ -14,19 +26,84 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class Budgets {
 
+    static final long FLUSH_SECONDS = 5;
+    private static final Logger LOG = Logger.getLogger(Budgets.class.getName());
+
     @PersistenceContext(unitName = "qalam")
     EntityManager em;
 
-    /** Charges one request; 402 {@code request_limit_exceeded} when the key's limit is used up. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Inject
+    KeyCache keyCache;
+
+    @Inject
+    Budgets self;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final Map<String, AtomicLong> uncounted = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> flusher;
+
+    /**
+     * Charges one request; 402 {@code request_limit_exceeded} when the key's limit is used up. A key with a
+     * limit is charged in the database at once (one conditional UPDATE, exact across servers); a key without
+     * one is only counted, in memory, and its count written every {@value #FLUSH_SECONDS} seconds, so that
+     * the common case costs no commit on the request path.
+     */
     public void chargeRequest(QalamPrincipal caller) {
         if (caller.keyId() == null || caller.method() != QalamPrincipal.AuthMethod.API_KEY) {
             return;
         }
-        int updated = em.createNamedQuery("ApiKey.chargeRequest").setParameter("id", caller.keyId()).executeUpdate();
+        if (keyCache.requestLimited(caller.keyId()).orElse(true)) {
+            self.chargeLimitedRequest(caller.keyId());
+        } else {
+            uncounted.computeIfAbsent(caller.keyId(), k -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void chargeLimitedRequest(String keyId) {
+        int updated = em.createNamedQuery("ApiKey.chargeRequest").setParameter("id", keyId).executeUpdate();
         if (updated == 0) {
             throw ApiException.paymentRequired("request_limit_exceeded",
                     "Request limit exceeded for this API key.");
+        }
+    }
+
+    /** Writes the requests counted in memory since the last flush. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void flushRequestCounts() {
+        for (Map.Entry<String, AtomicLong> e : uncounted.entrySet()) {
+            String keyId = e.getKey();
+            long n = e.getValue().getAndSet(0);
+            if (n > 0) {
+                em.createNamedQuery("ApiKey.addRequests").setParameter("id", keyId).setParameter("n", n).executeUpdate();
+            }
+        }
+    }
+
+    @PostConstruct
+    void startFlushing() {
+        if (scheduler != null) {
+            flusher = scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    self.flushRequestCounts();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Could not write request counts; will try again", e);
+                }
+            }, FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stopFlushing() {
+        if (flusher != null) {
+            flusher.cancel(false);
+        }
+        try {
+            self.flushRequestCounts();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not write the last request counts", e);
         }
     }
 

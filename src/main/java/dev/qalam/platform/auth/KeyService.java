@@ -3,6 +3,7 @@ package dev.qalam.platform.auth;
 import dev.qalam.platform.errors.ApiException;
 import dev.qalam.platform.persistence.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -18,6 +19,9 @@ public class KeyService {
 
     @PersistenceContext(unitName = "qalam")
     EntityManager em;
+
+    @Inject
+    KeyCache cache;
 
     /** A key just made, with the only copy of its secret. */
     public record IssuedKey(ApiKey key, String secret) {
@@ -119,6 +123,7 @@ public class KeyService {
             throw ApiException.notFound("No API key with id '" + id + "'.");
         }
         key.revoke();
+        cache.forget(id);
     }
 
     /** Revokes one of the caller's own keys; anyone else's is 404, as if it did not exist. */
@@ -129,12 +134,13 @@ public class KeyService {
             throw ApiException.notFound("No API key with id '" + id + "'.");
         }
         key.revoke();
+        cache.forget(id);
     }
 
-    /** The live key with this secret, if any. */
-    public Optional<ApiKey> findBySecret(String secret) {
+    /** The live key whose secret has this SHA-256. */
+    public Optional<ApiKey> findByHash(String hash) {
         return em.createNamedQuery("ApiKey.byHash", ApiKey.class)
-                .setParameter("hash", Secrets.sha256Hex(secret))
+                .setParameter("hash", hash)
                 .getResultStream().filter(k -> !k.isRevoked()).findFirst();
     }
 

@@ -1,0 +1,100 @@
+package dev.qalam.platform.auth;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Live API keys by the hash of their secret, so that authentication is a map look-up rather than a
+ * database round trip on every request. A revocation on this server removes the key at once (again after
+ * its transaction completes, so that a request racing the commit cannot put it back); other servers sharing
+ * the database notice within {@code QALAM_KEY_CACHE_SECONDS} (default 10).
+ */
+@ApplicationScoped
+public class KeyCache {
+
+    /** What authentication and budgets need of a key, detached from the persistence context. */
+    public record CachedKey(String id, String owner, List<String> teamIds, Set<Scope> scopes, boolean requestLimited) {
+        static CachedKey of(ApiKey k) {
+            return new CachedKey(k.id(), k.owner(), k.teamId() == null ? List.of() : List.of(k.teamId()), k.scopes(),
+                    k.requestLimit() != null);
+        }
+    }
+
+    private record Entry(CachedKey key, long loadedAt) {
+    }
+
+    @Inject
+    @ConfigProperty(name = "QALAM_KEY_CACHE_SECONDS", defaultValue = "10")
+    long ttlSeconds;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private final Map<String, Entry> byHash = new ConcurrentHashMap<>();
+    private final Map<String, CachedKey> byId = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastTouched = new ConcurrentHashMap<>();
+
+    Optional<CachedKey> get(String hash) {
+        Entry e = byHash.get(hash);
+        if (e == null || System.nanoTime() - e.loadedAt() > ttlSeconds * 1_000_000_000L) {
+            return Optional.empty();
+        }
+        return Optional.of(e.key());
+    }
+
+    CachedKey put(String hash, ApiKey key) {
+        CachedKey k = CachedKey.of(key);
+        if (ttlSeconds > 0) {
+            byHash.put(hash, new Entry(k, System.nanoTime()));
+            byId.put(k.id(), k);
+        }
+        return k;
+    }
+
+    /** Whether a live key has a request limit, as far as this server has seen it. */
+    public Optional<Boolean> requestLimited(String keyId) {
+        return Optional.ofNullable(byId.get(keyId)).map(CachedKey::requestLimited);
+    }
+
+    /** True at most once a minute per key: when its last-used time is worth writing. */
+    boolean dueForTouch(String keyId, long nowMillis) {
+        Long before = lastTouched.get(keyId);
+        if (before != null && nowMillis - before < 60_000) {
+            return false;
+        }
+        lastTouched.put(keyId, nowMillis);
+        return true;
+    }
+
+    /** Drops a key now and once more when the current transaction (its revocation) completes. */
+    void forget(String keyId) {
+        drop(keyId);
+        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    drop(keyId);
+                }
+            });
+        }
+    }
+
+    private void drop(String keyId) {
+        byId.remove(keyId);
+        byHash.values().removeIf(e -> e.key().id().equals(keyId));
+    }
+}
