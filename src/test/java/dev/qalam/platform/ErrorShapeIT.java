@@ -1,10 +1,16 @@
 package dev.qalam.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qalam.testing.Api;
 import dev.qalam.testing.Errors;
 import dev.qalam.testing.TestServer;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +63,25 @@ class ErrorShapeIT {
     @Test
     void validationFailureIs400() {
         Errors.assertError(Api.admin().post("/v1/admin/teams", "{}"), 400, "invalid_value");
+    }
+
+    @Test
+    void oversizedJsonBodyIs413WithOrWithoutALength() throws Exception {
+        // 33 MB of JSON against the default 32 MB limit: refused on its declared length, and cut off when sent
+        // in chunks without one.
+        byte[] big = ("{\"name\":\"" + "x".repeat(33 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest.Builder req = HttpRequest.newBuilder(TestServer.uri("/v1/admin/teams"))
+                .header("Authorization", "Bearer " + TestServer.adminKey())
+                .header("Content-Type", "application/json");
+        HttpResponse<String> declared = http.send(req.POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, declared.statusCode(), declared.body());
+        assertTrue(declared.body().contains("\"payload_too_large\""), declared.body());
+
+        HttpResponse<String> chunked = http.send(req.POST(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(big))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, chunked.statusCode(), chunked.body());
+        assertTrue(chunked.body().contains("\"payload_too_large\""), chunked.body());
     }
 }

@@ -13,7 +13,8 @@ public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
 
     @Override
     public Response toResponse(JsonbException e) {
-        return invalidJson();
+        ApiException api = WebApplicationExceptionMapper.causeOf(e, ApiException.class);
+        return api != null ? ErrorResponses.of(api) : invalidJson();
     }
 
     static Response invalidJson() {
@@ -25,7 +26,8 @@ public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
     public static class JsonParsing implements ExceptionMapper<JsonException> {
         @Override
         public Response toResponse(JsonException e) {
-            return invalidJson();
+            ApiException api = WebApplicationExceptionMapper.causeOf(e, ApiException.class);
+            return api != null ? ErrorResponses.of(api) : invalidJson();
         }
     }
 
@@ -34,6 +36,10 @@ public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
     public static class Processing implements ExceptionMapper<ProcessingException> {
         @Override
         public Response toResponse(ProcessingException e) {
+            ApiException api = WebApplicationExceptionMapper.causeOf(e, ApiException.class);
+            if (api != null) {
+                return ErrorResponses.of(api);
+            }
             if (WebApplicationExceptionMapper.hasCause(e, JsonbException.class)
                     || WebApplicationExceptionMapper.hasCause(e, JsonException.class)) {
                 return invalidJson();

@@ -18,7 +18,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        if (e instanceof ApiException api) {
+        // An ApiException raised inside the runtime (a body stream over its limit) arrives wrapped.
+        ApiException api = WebApplicationExceptionMapper.causeOf(e, ApiException.class);
+        if (api != null) {
             return ErrorResponses.of(api);
         }
         return internalError(e);

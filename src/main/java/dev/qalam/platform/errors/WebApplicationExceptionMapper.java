@@ -16,6 +16,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        ApiException api = causeOf(e, ApiException.class);
+        if (api != null) {
+            return ErrorResponses.of(api);
+        }
         if (status >= 500) {
             return UnexpectedExceptionMapper.internalError(e);
         }
@@ -43,12 +47,17 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     }
 
     static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        return causeOf(t, type) != null;
+    }
+
+    /** The first throwable of {@code type} in the cause chain, or null. */
+    static <T extends Throwable> T causeOf(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (type.isInstance(c)) {
-                return true;
+                return type.cast(c);
             }
         }
-        return false;
+        return null;
     }
 
     private static String safe(String message) {
