@@ -67,7 +67,7 @@ final class SsePump implements Runnable, ChatStreamSink {
             send("[DONE]");
             chat.streamed(caller, opened, usage, firstChunkNanos);
         } catch (UpstreamException e) {
-            fail(ApiError.of("Upstream provider " + e.provider() + ": " + e.getMessage(), e.type(), e.code()));
+            fail(ChatService.toApi(e).body());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Chat stream " + opened.id() + " failed", e);
             fail(ApiError.of("The stream failed on the server.", "server_error", "internal_error"));
