@@ -17,13 +17,25 @@ import java.util.Arrays;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** A server restart in the middle of a job: the job resumes and completes, every page exactly once. */
+/**
+ * A server restart, or a crash, in the middle of a job: the job resumes (or fails retryable and is retried
+ * by the worker) and completes, every page exactly once and charged once.
+ */
 class OcrRestartIT {
 
     private static final int PAGES = 16;
 
     @Test
     void jobInterruptedByARestartCompletes() {
+        interruptedJobCompletes(TestServer::restart);
+    }
+
+    @Test
+    void jobInterruptedByACrashCompletes() {
+        interruptedJobCompletes(TestServer::crashAndStart);
+    }
+
+    private static void interruptedJobCompletes(Runnable interruption) {
         TestServer.awaitReady();
         Keys.TestKey key = Keys.create(null, (long) PAGES, null, "ocr");
         Api api = key.api();
@@ -39,10 +51,12 @@ class OcrRestartIT {
         assertTrue(progress > 0 && progress < 100, "progress moves page by page: " + progress);
         assertEquals("processing", mid.get("status").asText());
 
-        TestServer.restart();
+        interruption.run();
 
-        JsonNode done = Poll.until(Duration.ofSeconds(240), "the job to finish after the restart", () -> status(api, token),
-                j -> !j.get("status").asText().equals("queued") && !j.get("status").asText().equals("processing"));
+        // Done, or failed while the worker has not retried it yet: wait for a final answer either way.
+        JsonNode done = Poll.until(Duration.ofSeconds(300), "the job to finish after the interruption",
+                () -> status(api, token), j -> j.get("status").asText().equals("done")
+                        || (j.get("status").asText().equals("error") && !j.path("retryable").asBoolean(false)));
         assertEquals("done", done.get("status").asText(), done.toString());
         assertEquals(100, done.get("progress").asInt());
         assertEquals(PAGES, done.get("pages").size());

@@ -77,6 +77,29 @@ public final class TestServer {
         awaitReady(Duration.ofSeconds(240));
     }
 
+    /**
+     * Kills the server process outright (SIGKILL: no shutdown hooks, no batch job stopped cleanly, as in a
+     * power cut), then starts it again on the same data directory and waits until it is ready.
+     */
+    public static void crashAndStart() {
+        Path wlp = Path.of(System.getProperty("qalam.serverDir", "target/liberty/wlp"));
+        Path pidFile = wlp.resolve("usr/servers/.pid/qalam.pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            ProcessHandle server = ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalStateException("No server process " + pid));
+            server.destroyForcibly();
+            server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Could not kill the server", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        run(List.of(wlp.resolve("bin/server").toString(), "start", "qalam"));
+        awaitReady(Duration.ofSeconds(240));
+    }
+
     private static void run(List<String> command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
