@@ -4,6 +4,7 @@ import dev.qalam.llm.api.EmbeddingList;
 import dev.qalam.platform.auth.Caller;
 import dev.qalam.platform.auth.RequiresScope;
 import dev.qalam.platform.auth.Scope;
+import dev.qalam.platform.errors.ApiError;
 import dev.qalam.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +33,7 @@ import java.util.List;
 @Path("/v1/embeddings")
 @RequiresScope(Scope.LLM)
 @ApplicationScoped
+@Tag(name = "LLM")
 public class EmbeddingsResource {
 
     static final int MAX_INPUTS = 2048;
@@ -37,6 +47,22 @@ public class EmbeddingsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create embeddings", description = "Creates an embedding vector representing the input text.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+            type = SchemaType.OBJECT, requiredProperties = {"model", "input"}, properties = {
+                @SchemaProperty(name = "model", type = SchemaType.STRING,
+                        description = "ID of the embedding model to use, e.g. deep-sa/alEmbedding"),
+                @SchemaProperty(name = "input", description = "Text to embed: a string or an array of strings"),
+                @SchemaProperty(name = "encoding_format", type = SchemaType.STRING, enumeration = {"float", "base64"},
+                        description = "float (default) or base64 (little-endian float32)"),
+                @SchemaProperty(name = "dimensions", type = SchemaType.INTEGER,
+                        description = "Number of dimensions (at most the model's; the vector is shortened and renormalised)")})))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EmbeddingList.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "401", description = "Missing or invalid API key", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "402", description = "Request limit exceeded", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "Unknown model", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public EmbeddingList createEmbedding(String body) {
         return embeddings.embed(caller.principal(), parse(ChatRequestParser.readObject(body)));
     }

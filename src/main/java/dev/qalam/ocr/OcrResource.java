@@ -28,7 +28,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import dev.qalam.platform.errors.ApiError;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The OCR API of the seed: upload, job status, retry, single page, thumbnails, page images, progress events. */
@@ -55,6 +62,16 @@ public class OcrResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @UploadSizeLimit.Bound
     @Operation(summary = "Upload a document (PDF, PNG, JPEG or TIFF) and start OCR")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(
+            type = SchemaType.OBJECT, requiredProperties = "file", properties = {
+                @SchemaProperty(name = "file", type = SchemaType.STRING, format = "binary",
+                        description = "The document: PDF, PNG, JPEG or TIFF"),
+                @SchemaProperty(name = "expires_in", type = SchemaType.INTEGER,
+                        description = "Seconds to keep the job and its files, if less than the server's lifetime")})))
+    @APIResponse(responseCode = "400", description = "Missing, empty, unsupported, encrypted or invalid file; too many pages", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "402", description = "Insufficient OCR page balance", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "413", description = "File too large", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "415", description = "Not multipart/form-data", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public OcrUpload upload(List<EntityPart> parts) throws IOException {
         EntityPart file = part(parts, "file").orElseThrow(() -> ApiException.badRequest("missing_file",
                 "Send the document as the multipart form field 'file'."));
@@ -79,6 +96,8 @@ public class OcrResource {
     @GET
     @Path("/jobs/{token}")
     @Operation(summary = "Status and results of an OCR job")
+    @APIResponse(responseCode = "404", description = "Token unknown or not yours", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "410", description = "Job has expired", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public OcrJobStatus status(@PathParam("token") String token) {
         return service.status(caller.owner(), token);
     }
@@ -86,6 +105,11 @@ public class OcrResource {
     @POST
     @Path("/jobs/{token}/retry")
     @Operation(summary = "Retry a failed OCR job without uploading it again")
+    @APIResponse(responseCode = "404", description = "Token unknown or not yours", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "Job is already done / still uploading", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "422", description = "Legacy job without a retryable copy: re-upload", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "429", description = "Hit retry_count cap", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "502", description = "Upstream alOCR transport failure: safe to retry", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public OcrRetry retry(@PathParam("token") String token) {
         return service.retry(caller.owner(), token);
     }
@@ -103,6 +127,9 @@ public class OcrResource {
     @GET
     @Path("/jobs/{token}/{page_num}")
     @Operation(summary = "Text, thumbnail and image of one page")
+    @APIResponse(responseCode = "400", description = "page_num must be >= 1", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "Job or page not found", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "410", description = "Job has expired", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public OcrPageDetail page(@PathParam("token") String token, @PathParam("page_num") String pageNum) {
         int n;
         try {
@@ -116,6 +143,9 @@ public class OcrResource {
     @GET
     @Path("/thumbnails/{token}")
     @Operation(summary = "Page thumbnails, paginated")
+    @APIResponse(responseCode = "400", description = "start or limit out of range", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "Token unknown or not yours", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "410", description = "Job has expired", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ThumbnailList thumbnails(@PathParam("token") String token, @QueryParam("start") String start,
                                     @QueryParam("limit") String limit) {
         return service.thumbnails(caller.owner(), token, integer("start", start), integer("limit", limit), uriInfo.getBaseUri());
@@ -124,6 +154,9 @@ public class OcrResource {
     @GET
     @Path("/images/{token}")
     @Operation(summary = "Full-resolution page images, paginated")
+    @APIResponse(responseCode = "400", description = "start or limit out of range", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "Token unknown or not yours", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "410", description = "Job has expired", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ImageList images(@PathParam("token") String token, @QueryParam("start") String start,
                             @QueryParam("limit") String limit) {
         return service.images(caller.owner(), token, integer("start", start), integer("limit", limit), uriInfo.getBaseUri());
