@@ -1,11 +1,11 @@
 package dev.qalam.ocr;
 
 import dev.qalam.platform.errors.ApiException;
+import dev.qalam.platform.http.RequestBodyLimit;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NameBinding;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -36,16 +36,8 @@ public class UploadSizeLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length == null) {
-            return;
-        }
-        try {
-            if (Long.parseLong(length.strip()) > config.maxUploadBytes() + MULTIPART_OVERHEAD) {
-                throw ApiException.payloadTooLarge("The file is larger than " + config.maxUploadMb() + " MB.");
-            }
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("invalid_content_length", "The Content-Length header is not a number.");
+        if (RequestBodyLimit.declaredLength(request).orElse(0) > config.maxUploadBytes() + MULTIPART_OVERHEAD) {
+            throw ApiException.payloadTooLarge("The file is larger than " + config.maxUploadMb() + " MB.");
         }
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,19 +38,23 @@ public class RequestBodyLimit implements ContainerRequestFilter {
             return;
         }
         long max = maxMb * 1024 * 1024;
-        String length = ctx.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length != null) {
-            long declared;
-            try {
-                declared = Long.parseLong(length.strip());
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("invalid_content_length", "The Content-Length header is not a number.");
-            }
-            if (declared > max) {
-                throw tooLarge();
-            }
+        if (declaredLength(ctx).orElse(0) > max) {
+            throw tooLarge();
         }
         ctx.setEntityStream(new Bounded(ctx.getEntityStream(), max));
+    }
+
+    /** The body length the client declared, if it did; a Content-Length that is not a number is a 400. */
+    public static OptionalLong declaredLength(ContainerRequestContext ctx) {
+        String length = ctx.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(length.strip()));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid_content_length", "The Content-Length header is not a number.");
+        }
     }
 
     ApiException tooLarge() {
