@@ -3,6 +3,7 @@ package dev.qalam.llm;
 import dev.qalam.llm.provider.ChatMessage;
 import dev.qalam.llm.provider.ChatRequest;
 import dev.qalam.platform.errors.ApiException;
+import dev.qalam.platform.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -30,7 +31,7 @@ public final class ChatRequestParser {
         if (body == null || body.isBlank()) {
             throw invalid("The request body must be a JSON object.", null);
         }
-        try (var r = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+        try (var r = Jsonp.PROVIDER.createReader(new java.io.StringReader(body))) {
             return r.readObject();
         } catch (jakarta.json.JsonException | IllegalStateException e) {
             throw new ApiException(400, ApiException.INVALID_REQUEST, "invalid_json",

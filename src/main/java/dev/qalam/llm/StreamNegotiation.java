@@ -1,6 +1,6 @@
 package dev.qalam.llm;
 
-import jakarta.json.Json;
+import dev.qalam.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.HttpMethod;
@@ -34,7 +34,7 @@ public class StreamNegotiation implements ContainerRequestFilter {
         byte[] body = ctx.getEntityStream().readAllBytes();
         ctx.setEntityStream(new ByteArrayInputStream(body));
         boolean stream = false;
-        try (var r = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+        try (var r = Jsonp.PROVIDER.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
             JsonValue v = r.readValue();
             stream = v instanceof JsonObject o && o.get("stream") == JsonValue.TRUE;
         } catch (RuntimeException notJson) {

@@ -13,9 +13,9 @@ import dev.qalam.llm.provider.UpstreamErrors;
 import dev.qalam.llm.provider.UpstreamHttp;
 import dev.qalam.llm.provider.Usage;
 import dev.qalam.llm.provider.openai.internal.OpenAiWire;
+import dev.qalam.platform.json.Jsonp;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -96,8 +96,8 @@ public class OpenAiCompatibleProvider extends ChatProvider implements EmbeddingP
 
     @Override
     public Embeddings embed(ProviderTarget t, List<String> inputs) {
-        JsonObject req = Json.createObjectBuilder().add("model", t.upstreamModel())
-                .add("input", Json.createArrayBuilder(inputs)).add("encoding_format", "float").build();
+        JsonObject req = Jsonp.PROVIDER.createObjectBuilder().add("model", t.upstreamModel())
+                .add("input", Jsonp.PROVIDER.createArrayBuilder(inputs)).add("encoding_format", "float").build();
         String body = http.postJson(t.provider(), t.url("/embeddings"), headers(t), req.toString(),
                 (status, text, h) -> OpenAiWire.error(t.provider(), status, text, h));
         JsonObject o = OpenAiWire.parse(t.provider(), body);

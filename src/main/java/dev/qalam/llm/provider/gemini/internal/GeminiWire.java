@@ -7,7 +7,7 @@ import dev.qalam.llm.provider.ChunkDelta;
 import dev.qalam.llm.provider.UpstreamErrors;
 import dev.qalam.llm.provider.UpstreamException;
 import dev.qalam.llm.provider.Usage;
-import jakarta.json.Json;
+import dev.qalam.platform.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -37,23 +37,23 @@ public final class GeminiWire {
     }
 
     public static String requestBody(ChatRequest r) {
-        JsonObjectBuilder body = Json.createObjectBuilder();
-        JsonArrayBuilder system = Json.createArrayBuilder();
+        JsonObjectBuilder body = Jsonp.PROVIDER.createObjectBuilder();
+        JsonArrayBuilder system = Jsonp.PROVIDER.createArrayBuilder();
         boolean hasSystem = false;
-        JsonArrayBuilder contents = Json.createArrayBuilder();
+        JsonArrayBuilder contents = Jsonp.PROVIDER.createArrayBuilder();
         Map<String, String> toolNames = new HashMap<>();
         for (ChatMessage m : r.messages()) {
             switch (m.role()) {
                 case "system", "developer" -> {
                     if (m.text() != null) {
-                        system.add(Json.createObjectBuilder().add("text", m.text()));
+                        system.add(Jsonp.PROVIDER.createObjectBuilder().add("text", m.text()));
                         hasSystem = true;
                     }
                 }
                 case "assistant" -> {
-                    JsonArrayBuilder parts = Json.createArrayBuilder();
+                    JsonArrayBuilder parts = Jsonp.PROVIDER.createArrayBuilder();
                     if (m.hasText()) {
-                        parts.add(Json.createObjectBuilder().add("text", m.text()));
+                        parts.add(Jsonp.PROVIDER.createObjectBuilder().add("text", m.text()));
                     }
                     if (m.toolCalls() != null) {
                         for (JsonValue v : m.toolCalls()) {
@@ -63,28 +63,28 @@ public final class GeminiWire {
                             if (call.get("id") instanceof JsonString id) {
                                 toolNames.put(id.getString(), name);
                             }
-                            parts.add(Json.createObjectBuilder().add("functionCall", Json.createObjectBuilder()
+                            parts.add(Jsonp.PROVIDER.createObjectBuilder().add("functionCall", Jsonp.PROVIDER.createObjectBuilder()
                                     .add("name", name).add("args", jsonObjectOf(f.get("arguments")))));
                         }
                     }
-                    contents.add(Json.createObjectBuilder().add("role", "model").add("parts", parts));
+                    contents.add(Jsonp.PROVIDER.createObjectBuilder().add("role", "model").add("parts", parts));
                 }
                 case "tool", "function" -> {
                     String name = toolNames.getOrDefault(m.toolCallId() == null ? "" : m.toolCallId(),
                             m.name() == null ? "function" : m.name());
-                    JsonObject response = jsonObjectOf(m.text() == null ? null : Json.createValue(m.text()));
-                    contents.add(Json.createObjectBuilder().add("role", "user").add("parts", Json.createArrayBuilder()
-                            .add(Json.createObjectBuilder().add("functionResponse", Json.createObjectBuilder()
+                    JsonObject response = jsonObjectOf(m.text() == null ? null : Jsonp.PROVIDER.createValue(m.text()));
+                    contents.add(Jsonp.PROVIDER.createObjectBuilder().add("role", "user").add("parts", Jsonp.PROVIDER.createArrayBuilder()
+                            .add(Jsonp.PROVIDER.createObjectBuilder().add("functionResponse", Jsonp.PROVIDER.createObjectBuilder()
                                     .add("name", name).add("response", response)))));
                 }
-                default -> contents.add(Json.createObjectBuilder().add("role", "user").add("parts", userParts(m)));
+                default -> contents.add(Jsonp.PROVIDER.createObjectBuilder().add("role", "user").add("parts", userParts(m)));
             }
         }
         body.add("contents", contents);
         if (hasSystem) {
-            body.add("systemInstruction", Json.createObjectBuilder().add("parts", system));
+            body.add("systemInstruction", Jsonp.PROVIDER.createObjectBuilder().add("parts", system));
         }
-        JsonObjectBuilder gen = Json.createObjectBuilder();
+        JsonObjectBuilder gen = Jsonp.PROVIDER.createObjectBuilder();
         if (r.temperature() != null) {
             gen.add("temperature", r.temperature());
         }
@@ -95,7 +95,7 @@ public final class GeminiWire {
             gen.add("maxOutputTokens", r.maxTokens());
         }
         if (!r.stop().isEmpty()) {
-            gen.add("stopSequences", Json.createArrayBuilder(r.stop()));
+            gen.add("stopSequences", Jsonp.PROVIDER.createArrayBuilder(r.stop()));
         }
         if (r.n() > 1) {
             gen.add("candidateCount", r.n());
@@ -117,10 +117,10 @@ public final class GeminiWire {
             body.add("generationConfig", g);
         }
         if (r.tools() != null) {
-            JsonArrayBuilder decls = Json.createArrayBuilder();
+            JsonArrayBuilder decls = Jsonp.PROVIDER.createArrayBuilder();
             for (JsonValue v : r.tools()) {
                 JsonObject f = ((JsonObject) v).getJsonObject("function");
-                JsonObjectBuilder d = Json.createObjectBuilder().add("name", f.getString("name"));
+                JsonObjectBuilder d = Jsonp.PROVIDER.createObjectBuilder().add("name", f.getString("name"));
                 if (f.get("description") instanceof JsonString s) {
                     d.add("description", s);
                 }
@@ -129,10 +129,10 @@ public final class GeminiWire {
                 }
                 decls.add(d);
             }
-            body.add("tools", Json.createArrayBuilder().add(Json.createObjectBuilder().add("functionDeclarations", decls)));
+            body.add("tools", Jsonp.PROVIDER.createArrayBuilder().add(Jsonp.PROVIDER.createObjectBuilder().add("functionDeclarations", decls)));
         }
         if (r.toolChoice() != null) {
-            JsonObjectBuilder fc = Json.createObjectBuilder();
+            JsonObjectBuilder fc = Jsonp.PROVIDER.createObjectBuilder();
             if (r.toolChoice() instanceof JsonString s) {
                 fc.add("mode", switch (s.getString()) {
                     case "none" -> "NONE";
@@ -140,23 +140,23 @@ public final class GeminiWire {
                     default -> "AUTO";
                 });
             } else if (r.toolChoice() instanceof JsonObject o) {
-                fc.add("mode", "ANY").add("allowedFunctionNames", Json.createArrayBuilder()
+                fc.add("mode", "ANY").add("allowedFunctionNames", Jsonp.PROVIDER.createArrayBuilder()
                         .add(o.getJsonObject("function").getString("name")));
             }
-            body.add("toolConfig", Json.createObjectBuilder().add("functionCallingConfig", fc));
+            body.add("toolConfig", Jsonp.PROVIDER.createObjectBuilder().add("functionCallingConfig", fc));
         }
         return body.build().toString();
     }
 
     private static JsonArrayBuilder userParts(ChatMessage m) {
-        JsonArrayBuilder parts = Json.createArrayBuilder();
+        JsonArrayBuilder parts = Jsonp.PROVIDER.createArrayBuilder();
         if (m.parts() == null) {
-            parts.add(Json.createObjectBuilder().add("text", m.text() == null ? "" : m.text()));
+            parts.add(Jsonp.PROVIDER.createObjectBuilder().add("text", m.text() == null ? "" : m.text()));
             return parts;
         }
         for (ChatMessage.ContentPart p : m.parts()) {
             if (p.isText()) {
-                parts.add(Json.createObjectBuilder().add("text", p.text()));
+                parts.add(Jsonp.PROVIDER.createObjectBuilder().add("text", p.text()));
             } else if ("image_url".equals(p.type())) {
                 parts.add(image(p.imageUrl()));
             }
@@ -170,13 +170,13 @@ public final class GeminiWire {
             int comma = url.indexOf(',');
             String meta = url.substring(5, Math.max(5, comma));
             String mime = meta.contains(";") ? meta.substring(0, meta.indexOf(';')) : meta;
-            return Json.createObjectBuilder().add("inlineData", Json.createObjectBuilder()
+            return Jsonp.PROVIDER.createObjectBuilder().add("inlineData", Jsonp.PROVIDER.createObjectBuilder()
                     .add("mimeType", mime.isEmpty() ? "image/png" : mime).add("data", url.substring(comma + 1)));
         }
         String lower = url.toLowerCase(Locale.ROOT);
         String mime = lower.contains(".png") ? "image/png" : lower.contains(".webp") ? "image/webp"
                 : lower.contains(".gif") ? "image/gif" : "image/jpeg";
-        return Json.createObjectBuilder().add("fileData", Json.createObjectBuilder().add("mimeType", mime).add("fileUri", url));
+        return Jsonp.PROVIDER.createObjectBuilder().add("fileData", Jsonp.PROVIDER.createObjectBuilder().add("mimeType", mime).add("fileUri", url));
     }
 
     /** Tool arguments and results are JSON objects for Gemini; a non-object is wrapped as {@code {"result":...}}. */
@@ -185,22 +185,22 @@ public final class GeminiWire {
             return o;
         }
         if (v instanceof JsonString s) {
-            try (var r = Json.createReader(new StringReader(s.getString()))) {
+            try (var r = Jsonp.PROVIDER.createReader(new StringReader(s.getString()))) {
                 JsonValue parsed = r.readValue();
                 if (parsed instanceof JsonObject o) {
                     return o;
                 }
-                return Json.createObjectBuilder().add("result", parsed).build();
+                return Jsonp.PROVIDER.createObjectBuilder().add("result", parsed).build();
             } catch (RuntimeException e) {
-                return Json.createObjectBuilder().add("result", s).build();
+                return Jsonp.PROVIDER.createObjectBuilder().add("result", s).build();
             }
         }
         return v == null || v == JsonValue.NULL ? JsonValue.EMPTY_JSON_OBJECT
-                : Json.createObjectBuilder().add("result", v).build();
+                : Jsonp.PROVIDER.createObjectBuilder().add("result", v).build();
     }
 
     public static JsonObject parse(String provider, String json) {
-        try (var r = Json.createReader(new StringReader(json))) {
+        try (var r = Jsonp.PROVIDER.createReader(new StringReader(json))) {
             return r.readObject();
         } catch (RuntimeException e) {
             throw UpstreamErrors.fromStatus(provider, 502, "The " + provider + " provider answered with invalid JSON.",
@@ -268,10 +268,10 @@ public final class GeminiWire {
             if (p.get("text") instanceof JsonString s) {
                 text = text == null ? new StringBuilder(s.getString()) : text.append(s.getString());
             } else if (p.get("functionCall") instanceof JsonObject fc) {
-                calls = calls == null ? Json.createArrayBuilder() : calls;
+                calls = calls == null ? Jsonp.PROVIDER.createArrayBuilder() : calls;
                 String id = fc.get("id") instanceof JsonString s ? s.getString() : "call_" + n;
-                calls.add(Json.createObjectBuilder().add("index", n).add("id", id).add("type", "function")
-                        .add("function", Json.createObjectBuilder().add("name", fc.getString("name", ""))
+                calls.add(Jsonp.PROVIDER.createObjectBuilder().add("index", n).add("id", id).add("type", "function")
+                        .add("function", Jsonp.PROVIDER.createObjectBuilder().add("name", fc.getString("name", ""))
                                 .add("arguments", (fc.get("args") instanceof JsonObject args ? args
                                         : JsonValue.EMPTY_JSON_OBJECT).toString())));
                 n++;
@@ -323,7 +323,7 @@ public final class GeminiWire {
             // streamGenerateContent without alt=sse wraps errors in an array.
             text = text.substring(1, Math.max(1, text.lastIndexOf(']')));
         }
-        try (var r = Json.createReader(new StringReader(text))) {
+        try (var r = Jsonp.PROVIDER.createReader(new StringReader(text))) {
             JsonObject o = r.readObject();
             JsonObject e = o.get("error") instanceof JsonObject x ? x : o;
             message = e.get("message") instanceof JsonString s ? s.getString() : null;

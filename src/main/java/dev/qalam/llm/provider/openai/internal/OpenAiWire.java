@@ -6,7 +6,7 @@ import dev.qalam.llm.provider.ChunkDelta;
 import dev.qalam.llm.provider.UpstreamErrors;
 import dev.qalam.llm.provider.UpstreamException;
 import dev.qalam.llm.provider.Usage;
-import jakarta.json.Json;
+import dev.qalam.platform.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -30,12 +30,12 @@ public final class OpenAiWire {
     }
 
     public static String requestBody(ChatRequest request, String upstreamModel, boolean stream) {
-        JsonObjectBuilder b = Json.createObjectBuilder(request.raw());
+        JsonObjectBuilder b = Jsonp.PROVIDER.createObjectBuilder(request.raw());
         b.add("model", upstreamModel);
         b.add("stream", stream);
         if (stream) {
             // Always ask for usage: Qalam accounts tokens per key even when the client did not ask for them.
-            b.add("stream_options", Json.createObjectBuilder().add("include_usage", true));
+            b.add("stream_options", Jsonp.PROVIDER.createObjectBuilder().add("include_usage", true));
         } else {
             b.remove("stream_options");
         }
@@ -43,7 +43,7 @@ public final class OpenAiWire {
     }
 
     public static JsonObject parse(String provider, String json) {
-        try (var r = Json.createReader(new StringReader(json))) {
+        try (var r = Jsonp.PROVIDER.createReader(new StringReader(json))) {
             return r.readObject();
         } catch (ClassCastException | jakarta.json.JsonException e) {
             throw UpstreamErrors.fromStatus(provider, 502, "The " + provider + " provider answered with invalid JSON.",
@@ -101,7 +101,7 @@ public final class OpenAiWire {
     /** An error answer: {@code {"error":{"message","type","code"}}}, as OpenAI and its imitators send it. */
     public static UpstreamException error(String provider, int status, String body, HttpHeaders headers) {
         JsonObject o = null;
-        try (var r = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (var r = Jsonp.PROVIDER.createReader(new StringReader(body == null ? "" : body))) {
             o = r.readObject();
         } catch (RuntimeException ignored) {
             // Not JSON (a proxy's HTML page): the status alone decides.
