@@ -8,7 +8,6 @@ import dev.qalam.llm.provider.ChatResult;
 import dev.qalam.llm.provider.ChatStream;
 import dev.qalam.llm.provider.ProviderSettings;
 import dev.qalam.llm.provider.ProviderTarget;
-import dev.qalam.llm.provider.RetriableUpstreamException;
 import dev.qalam.llm.provider.UpstreamException;
 import dev.qalam.llm.provider.UpstreamGuard;
 import dev.qalam.llm.provider.gemini.GeminiProvider;
@@ -23,8 +22,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * Chat completions: resolves the model in the catalogue, charges the caller's request budget once,
@@ -68,7 +65,7 @@ public class ChatService {
         List<CatalogModel> candidates = candidates(request.model());
         budgets.chargeRequest(caller);
         long start = System.nanoTime();
-        Attempt<ChatResult> a = attempt(candidates, (m, t) -> guarded(t, () -> provider(m).chat(t, request)));
+        Attempt<ChatResult> a = attempt(candidates, (m, t) -> UpstreamGuard.call(guard, t.provider(), () -> provider(m).chat(t, request)));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         latency.record(a.model().id(), took);
         ChatResult r = a.value();
@@ -89,7 +86,7 @@ public class ChatService {
         List<CatalogModel> candidates = candidates(request.model());
         budgets.chargeRequest(caller);
         long start = System.nanoTime();
-        Attempt<ChatStream> a = attempt(candidates, (m, t) -> guarded(t, () -> provider(m).openStream(t, request)));
+        Attempt<ChatStream> a = attempt(candidates, (m, t) -> UpstreamGuard.call(guard, t.provider(), () -> provider(m).openStream(t, request)));
         return new OpenedStream(newId(), nowSeconds(), request.model(), a.model(), a.value(), start);
     }
 
@@ -140,18 +137,6 @@ public class ChatService {
             }
         }
         throw toApi(last);
-    }
-
-    private <T> T guarded(ProviderTarget t, java.util.function.Supplier<T> call) {
-        try {
-            return UpstreamGuard.call(guard, t.provider(), call);
-        } catch (CircuitBreakerOpenException | BulkheadException e) {
-            String why = e instanceof CircuitBreakerOpenException
-                    ? "is failing; Qalam stopped calling it for a while (circuit open)"
-                    : "has too many requests in flight on this server";
-            throw new RetriableUpstreamException(t.provider(), 503, "upstream_error", "provider_unavailable",
-                    "The " + t.provider() + " provider " + why + ".", Duration.ofSeconds(15), e);
-        }
     }
 
     ChatProvider provider(CatalogModel m) {

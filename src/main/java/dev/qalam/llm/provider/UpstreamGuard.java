@@ -1,10 +1,13 @@
 package dev.qalam.llm.provider;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * Fault tolerance for upstream calls, by annotation. Fault Tolerance keeps circuit breaker and bulkhead
@@ -43,14 +46,26 @@ public class UpstreamGuard {
         return call.get();
     }
 
-    /** Routes to the provider's own method (through the proxy, so its policies apply). */
+    /**
+     * Routes to the provider's own method (through the proxy, so its policies apply). An open circuit or a
+     * full bulkhead becomes a retriable 503 of that provider, so that callers try a fallback model or tell
+     * the client, as for any other upstream failure.
+     */
     public static <T> T call(UpstreamGuard guard, String provider, Supplier<T> call) {
-        return switch (provider) {
-            case "openai" -> guard.openai(call);
-            case "groq" -> guard.groq(call);
-            case "gemini" -> guard.gemini(call);
-            case "deepcloud" -> guard.deepcloud(call);
-            default -> call.get();
-        };
+        try {
+            return switch (provider) {
+                case "openai" -> guard.openai(call);
+                case "groq" -> guard.groq(call);
+                case "gemini" -> guard.gemini(call);
+                case "deepcloud" -> guard.deepcloud(call);
+                default -> call.get();
+            };
+        } catch (CircuitBreakerOpenException | BulkheadException e) {
+            String why = e instanceof CircuitBreakerOpenException
+                    ? "is failing; Qalam stopped calling it for a while (circuit open)"
+                    : "has too many requests in flight on this server";
+            throw new RetriableUpstreamException(provider, 503, "upstream_error", "provider_unavailable",
+                    "The " + provider + " provider " + why + ".", Duration.ofSeconds(15), e);
+        }
     }
 }
