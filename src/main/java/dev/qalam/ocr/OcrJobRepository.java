@@ -44,6 +44,11 @@ public class OcrJobRepository {
         return Optional.ofNullable(em.find(OcrJob.class, id));
     }
 
+    /** A job the batch runtime was started for: its absence is a bug, not a client's mistake. */
+    public OcrJob require(String id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("No OCR job " + id));
+    }
+
     /** The caller's job: another owner's token is indistinguishable from an unknown one. */
     public Optional<OcrJob> findOwned(String id, String owner) {
         return find(id).filter(j -> j.owner().equals(owner));

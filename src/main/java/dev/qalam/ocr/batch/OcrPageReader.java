@@ -59,7 +59,7 @@ public class OcrPageReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) throws Exception {
-        OcrJob job = jobs.find(token).orElseThrow(() -> new IllegalStateException("No OCR job " + token));
+        OcrJob job = jobs.require(token);
         int i = Integer.parseInt(partition);
         int n = Integer.parseInt(partitions);
         Set<Integer> done = new HashSet<>(jobs.donePageNumbers(token));

@@ -25,7 +25,7 @@ public class OcrPageWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
-        OcrJob job = jobs.find(token).orElseThrow(() -> new IllegalStateException("No OCR job " + token));
+        OcrJob job = jobs.require(token);
         try {
             jobs.savePages(job, items.stream().map(OcrPage.class::cast).toList());
         } catch (ApiException e) {

@@ -25,7 +25,7 @@ public class OcrPartitionMapper implements PartitionMapper {
 
     @Override
     public PartitionPlan mapPartitions() {
-        OcrJob job = jobs.find(token).orElseThrow(() -> new IllegalStateException("No OCR job " + token));
+        OcrJob job = jobs.require(token);
         int n = Math.max(1, Math.min(job.partitions(), job.totalPages()));
         PartitionPlanImpl plan = new PartitionPlanImpl();
         plan.setPartitions(n);
