@@ -67,8 +67,7 @@ public class EmbeddingsService {
         EmbeddingProvider provider = provider(m);
         int modelDims = provider.dimensions(target);
         if (request.dimensions() != null && modelDims > 0 && request.dimensions() > modelDims) {
-            throw new ApiException(400, ApiException.INVALID_REQUEST, "invalid_value", "The model '" + request.model()
-                    + "' produces " + modelDims + " dimensions; 'dimensions' cannot be larger.");
+            throw dimensionsTooLarge(request.model(), modelDims);
         }
         budgets.chargeRequest(caller);
         long start = System.nanoTime();
@@ -86,8 +85,7 @@ public class EmbeddingsService {
             float[] v = e.vectors().get(i);
             if (request.dimensions() != null) {
                 if (request.dimensions() > v.length) {
-                    throw new ApiException(400, ApiException.INVALID_REQUEST, "invalid_value", "The model '"
-                            + request.model() + "' produces " + v.length + " dimensions; 'dimensions' cannot be larger.");
+                    throw dimensionsTooLarge(request.model(), v.length);
                 }
                 v = shorten(v, request.dimensions());
             }
@@ -95,6 +93,11 @@ public class EmbeddingsService {
         }
         return new EmbeddingList("list", items, request.model(),
                 new EmbeddingList.Usage(e.promptTokens(), e.promptTokens()));
+    }
+
+    private static ApiException dimensionsTooLarge(String model, int modelDims) {
+        return ApiException.badRequest("invalid_value",
+                "The model '" + model + "' produces " + modelDims + " dimensions; 'dimensions' cannot be larger.");
     }
 
     private EmbeddingProvider provider(CatalogModel m) {
