@@ -34,8 +34,7 @@ public final class ChatRequestParser {
         try (var r = Jsonp.PROVIDER.createReader(new java.io.StringReader(body))) {
             return r.readObject();
         } catch (jakarta.json.JsonException | IllegalStateException e) {
-            throw new ApiException(400, ApiException.INVALID_REQUEST, "invalid_json",
-                    "The request body is not valid JSON for this endpoint.");
+            throw ApiException.invalidJson(e);
         }
     }
 
