@@ -3,6 +3,7 @@ package dev.qalam.llm;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -111,6 +112,23 @@ class UpstreamGatewayIT {
                 .withHeader("Authorization", equalTo("Bearer test-groq-key"))
                 .withRequestBody(containing("\"model\":\"llama-3.3-70b-versatile\""))
                 .withRequestBody(containing("\"temperature\":0.2")));
+    }
+
+    @Test
+    void onlyTheParametersQalamForwardsReachTheProvider() {
+        String m = marker();
+        fake.stubFor(post(urlEqualTo(GROQ)).withRequestBody(containing(m))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(completion("llama-3.3-70b-versatile", "Stored nowhere."))));
+        Api.Reply r = key.api().post("/v1/chat/completions", obj("model", "llama-3.3-70b", "temperature", 0.3,
+                "store", true, "metadata", obj("customer", "acme"), "logit_bias", obj("50256", -100),
+                "messages", List.of(obj("role", "user", "content", m, "cache_hint", "x"))));
+        assertEquals(200, r.status(), r.toString());
+        fake.verify(postRequestedFor(urlEqualTo(GROQ)).withRequestBody(containing(m))
+                .withRequestBody(containing("\"temperature\":0.3"))
+                .withRequestBody(notContaining("\"store\"")).withRequestBody(notContaining("metadata"))
+                .withRequestBody(notContaining("acme")).withRequestBody(notContaining("logit_bias"))
+                .withRequestBody(notContaining("cache_hint")));
     }
 
     @Test
