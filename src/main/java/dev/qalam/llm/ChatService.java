@@ -100,13 +100,12 @@ public class ChatService {
 
     /** The requested model first, then its configured fallbacks; 404 for an unknown model. */
     List<CatalogModel> candidates(String id) {
-        CatalogModel m = catalog.find(id).orElseThrow(() -> modelNotFound(id));
+        CatalogModel m = catalog.find(id).orElseThrow(() -> LlmErrors.modelNotFound(id));
         if (m.isEmbedding()) {
-            throw ApiException.badRequest("invalid_model", "The model '" + id
-                    + "' is an embedding model; use it with /v1/embeddings.");
+            throw LlmErrors.embeddingModelForChat(id);
         }
         if (!catalog.isAvailable(m)) {
-            throw providerNotConfigured(m);
+            throw LlmErrors.providerNotConfigured(m);
         }
         List<CatalogModel> out = new ArrayList<>();
         out.add(m);
@@ -126,17 +125,17 @@ public class ChatService {
     private <T> Attempt<T> attempt(List<CatalogModel> candidates, Call<T> call) {
         UpstreamException last = null;
         for (CatalogModel m : candidates) {
-            ProviderTarget t = catalog.target(m).orElseThrow(() -> providerNotConfigured(m));
+            ProviderTarget t = catalog.target(m).orElseThrow(() -> LlmErrors.providerNotConfigured(m));
             try {
                 return new Attempt<>(m, call.call(m, t));
             } catch (UpstreamException e) {
                 if (!e.retriable()) {
-                    throw toApi(e);
+                    throw LlmErrors.upstream(e);
                 }
                 last = last == null ? e : last;
             }
         }
-        throw toApi(last);
+        throw LlmErrors.upstream(last);
     }
 
     ChatProvider provider(CatalogModel m) {
@@ -145,24 +144,6 @@ public class ChatService {
             case ProviderSettings.LOCAL -> extractive;
             default -> openAi;
         };
-    }
-
-    /** A provider's failure as the client sees it: the provider's status and message, OpenAI's shape. */
-    public static ApiException toApi(UpstreamException e) {
-        return new ApiException(e.status(), e.type(), e.code(), "Upstream provider " + e.provider() + ": "
-                + e.getMessage(), e.retryAfter(), e);
-    }
-
-    static ApiException modelNotFound(String id) {
-        return new ApiException(404, ApiException.INVALID_REQUEST, "model_not_found",
-                "The model '" + id + "' does not exist or you do not have access to it.");
-    }
-
-    static ApiException providerNotConfigured(CatalogModel m) {
-        String var = ProviderSettings.keyVariable(m.provider());
-        return new ApiException(503, "upstream_error", "provider_not_configured", "The model '" + m.id()
-                + "' is served by the " + m.provider() + " provider, which is not configured on this server"
-                + (var == null ? "." : " (set " + var + ")."));
     }
 
     static String newId() {

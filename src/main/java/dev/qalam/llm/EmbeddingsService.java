@@ -55,19 +55,18 @@ public class EmbeddingsService {
     Instance<EmbeddingProvider> inProcess;
 
     public EmbeddingList embed(QalamPrincipal caller, EmbeddingRequest request) {
-        CatalogModel m = catalog.find(request.model()).orElseThrow(() -> ChatService.modelNotFound(request.model()));
+        CatalogModel m = catalog.find(request.model()).orElseThrow(() -> LlmErrors.modelNotFound(request.model()));
         if (!m.isEmbedding()) {
-            throw ApiException.badRequest("invalid_model", "The model '" + request.model()
-                    + "' is not an embedding model; use it with /v1/chat/completions.");
+            throw LlmErrors.chatModelForEmbeddings(request.model());
         }
         if (!catalog.isAvailable(m)) {
-            throw ChatService.providerNotConfigured(m);
+            throw LlmErrors.providerNotConfigured(m);
         }
-        ProviderTarget target = catalog.target(m).orElseThrow(() -> ChatService.providerNotConfigured(m));
+        ProviderTarget target = catalog.target(m).orElseThrow(() -> LlmErrors.providerNotConfigured(m));
         EmbeddingProvider provider = provider(m);
         int modelDims = provider.dimensions(target);
         if (request.dimensions() != null && modelDims > 0 && request.dimensions() > modelDims) {
-            throw dimensionsTooLarge(request.model(), modelDims);
+            throw LlmErrors.dimensionsTooLarge(request.model(), modelDims);
         }
         budgets.chargeRequest(caller);
         long start = System.nanoTime();
@@ -75,7 +74,7 @@ public class EmbeddingsService {
         try {
             e = UpstreamGuard.call(guard, target.provider(), () -> provider.embed(target, request.inputs()));
         } catch (UpstreamException ex) {
-            throw ChatService.toApi(ex);
+            throw LlmErrors.upstream(ex);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         latency.record(m.id(), took);
@@ -85,7 +84,7 @@ public class EmbeddingsService {
             float[] v = e.vectors().get(i);
             if (request.dimensions() != null) {
                 if (request.dimensions() > v.length) {
-                    throw dimensionsTooLarge(request.model(), v.length);
+                    throw LlmErrors.dimensionsTooLarge(request.model(), v.length);
                 }
                 v = shorten(v, request.dimensions());
             }
@@ -95,18 +94,12 @@ public class EmbeddingsService {
                 new EmbeddingList.Usage(e.promptTokens(), e.promptTokens()));
     }
 
-    private static ApiException dimensionsTooLarge(String model, int modelDims) {
-        return ApiException.badRequest("invalid_value",
-                "The model '" + model + "' produces " + modelDims + " dimensions; 'dimensions' cannot be larger.");
-    }
-
     private EmbeddingProvider provider(CatalogModel m) {
         if (!ProviderSettings.LOCAL.equals(m.provider())) {
             return upstream;
         }
         if (inProcess.isUnsatisfied()) {
-            throw new ApiException(503, "upstream_error", "model_not_available", "The in-process embedding model for '"
-                    + m.id() + "' is not installed on this server.");
+            throw LlmErrors.inProcessModelMissing(m.id());
         }
         return inProcess.get();
     }

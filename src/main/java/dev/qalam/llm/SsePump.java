@@ -67,7 +67,7 @@ final class SsePump implements Runnable, ChatStreamSink {
             send("[DONE]");
             chat.streamed(caller, opened, usage, firstChunkNanos);
         } catch (UpstreamException e) {
-            fail(ChatService.toApi(e).body());
+            fail(LlmErrors.upstream(e).body());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Chat stream " + opened.id() + " failed", e);
             fail(ApiError.of("The stream failed on the server.", "server_error", "internal_error"));

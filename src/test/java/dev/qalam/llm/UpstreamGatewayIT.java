@@ -223,6 +223,42 @@ class UpstreamGatewayIT {
     }
 
     @Test
+    void theProviderRefusingTheServersKeyIsA502ForTheClient() {
+        String m = marker();
+        // OpenAI's answer to a wrong key, echoing the key it was sent (masked) and the whole key in a header's words.
+        fake.stubFor(post(urlEqualTo(GROQ)).withRequestBody(containing(m))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody("""
+                        {"error":{"message":"Incorrect API key provided: test-gro*****-key (sent as test-groq-key). You can find your API key at https://console.groq.com/keys.",
+                         "type":"invalid_request_error","param":null,"code":"invalid_api_key"}}""")));
+        for (boolean stream : new boolean[]{false, true}) {
+            Api.Reply r = key.api().post("/v1/chat/completions", obj("model", "llama-3.3-70b", "stream", stream,
+                    "messages", List.of(obj("role", "user", "content", m))));
+            JsonNode e = Errors.assertError(r, 502, "upstream_auth_failed");
+            assertEquals("upstream_error", e.get("type").asText());
+            assertEquals(null, r.header("WWW-Authenticate"));
+            assertFalse(r.body().contains("test-gro"), r.body());
+            assertFalse(r.body().contains("Incorrect API key"), r.body());
+        }
+        // Google answers a key it does not know with a 400 whose ErrorInfo says so, a suspended one with a 403.
+        fake.stubFor(post(urlEqualTo(GEMINI.formatted("gemini-2.5-flash-lite", "generateContent")))
+                .withRequestBody(containing(m + "-400"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+                        {"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT",
+                         "details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID",
+                         "domain":"googleapis.com","metadata":{"service":"generativelanguage.googleapis.com"}}]}}""")));
+        fake.stubFor(post(urlEqualTo(GEMINI.formatted("gemini-2.5-flash-lite", "generateContent")))
+                .withRequestBody(containing(m + "-403"))
+                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json").withBody("""
+                        {"error":{"code":403,"message":"Permission denied: Consumer 'api_key:test-gemini-key' has been suspended.","status":"PERMISSION_DENIED"}}""")));
+        for (String suffix : List.of("-400", "-403")) {
+            Api.Reply g = key.api().post("/v1/chat/completions", obj("model", "google/gemini-2.5-flash-lite",
+                    "messages", List.of(obj("role", "user", "content", m + suffix))));
+            Errors.assertError(g, 502, "upstream_auth_failed");
+            assertFalse(g.body().contains("test-gemini-key") || g.body().contains("API key not valid"), g.body());
+        }
+    }
+
+    @Test
     void rateLimitWithRetryAfterIsPassedOnNotRetried() {
         String m = marker();
         fake.stubFor(post(urlEqualTo(GROQ)).withRequestBody(containing(m))

@@ -148,4 +148,15 @@ class GeminiProviderContractTest extends UpstreamChatProviderContract {
         assertEquals(42, gen.getInt("seed"));
         assertTrue(gen.getJsonNumber("temperature").doubleValue() == 0.3);
     }
+
+    @Test
+    void anUnknownApiKeyIsTheServersAuthFailureNotABadRequest() {
+        fake.stubFor(call(false).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+                {"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT",
+                 "details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com"}]}}""")));
+        UpstreamException e = org.junit.jupiter.api.Assertions.assertThrows(UpstreamException.class,
+                () -> provider().chat(target(), request(false, null)));
+        assertEquals(401, e.status());
+        assertTrue(e.quotesProvider());
+    }
 }

@@ -329,12 +329,17 @@ public final class GeminiWire {
                     if (d instanceof JsonObject dobj && dobj.get("retryDelay") instanceof JsonString delay) {
                         retry = duration(delay.getString());
                     }
+                    // Google answers an unknown API key with 400 INVALID_ARGUMENT; it is the server's key that failed.
+                    if (d instanceof JsonObject dobj && dobj.get("reason") instanceof JsonString reason
+                            && "API_KEY_INVALID".equals(reason.getString())) {
+                        status = 401;
+                    }
                 }
             }
         } catch (RuntimeException ignored) {
             // Not JSON: the status alone decides.
         }
-        return UpstreamErrors.fromStatus(provider, status, message, code, retry);
+        return UpstreamErrors.fromProvider(provider, status, message, code, retry);
     }
 
     /** A protobuf Duration in JSON: {@code "31s"}, {@code "1.5s"}. */

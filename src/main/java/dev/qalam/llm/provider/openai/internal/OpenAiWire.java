@@ -232,7 +232,7 @@ public final class OpenAiWire {
             // Not JSON (a proxy's HTML page): the status alone decides.
         }
         Duration retryAfter = headers == null ? null : retryAfter(headers);
-        return o == null ? UpstreamErrors.fromStatus(provider, status, null, null, retryAfter)
+        return o == null ? UpstreamErrors.fromProvider(provider, status, null, null, retryAfter)
                 : error(provider, status, o, retryAfter);
     }
 
@@ -240,7 +240,7 @@ public final class OpenAiWire {
         JsonObject e = body.get("error") instanceof JsonObject x ? x : body;
         String message = e.get("message") instanceof JsonString s ? s.getString() : null;
         String code = e.get("code") instanceof JsonString s ? s.getString() : null;
-        return UpstreamErrors.fromStatus(provider, status, message, code, retryAfter);
+        return UpstreamErrors.fromProvider(provider, status, message, code, retryAfter);
     }
 
     private static Duration retryAfter(HttpHeaders headers) {
