@@ -1,6 +1,5 @@
 package dev.qalam.llm;
 
-import dev.qalam.llm.provider.ProviderSettings;
 import dev.qalam.llm.provider.UpstreamException;
 import dev.qalam.platform.errors.ApiException;
 import java.util.logging.Level;
@@ -46,8 +45,9 @@ public final class LlmErrors {
                 "The model '" + id + "' does not exist or you do not have access to it.");
     }
 
-    public static ApiException providerNotConfigured(CatalogModel m) {
-        String var = ProviderSettings.keyVariable(m.provider());
+    /** {@code keyVariable}: the setting that would enable the provider, or null. */
+    public static ApiException providerNotConfigured(CatalogModel m, String keyVariable) {
+        String var = keyVariable;
         return new ApiException(503, "upstream_error", "provider_not_configured", "The model '" + m.id()
                 + "' is served by the " + m.provider() + " provider, which is not configured on this server"
                 + (var == null ? "." : " (set " + var + ")."));
@@ -69,6 +69,12 @@ public final class LlmErrors {
     public static ApiException inProcessModelMissing(String id) {
         return new ApiException(503, "upstream_error", "model_not_available", "The in-process embedding model for '"
                 + id + "' is not installed on this server.");
+    }
+
+    /** The catalogue routes an embedding model to a provider that has no embeddings. */
+    public static ApiException providerHasNoEmbeddings(CatalogModel m) {
+        return new ApiException(503, "upstream_error", "model_not_available", "The model '" + m.id()
+                + "' is served by the " + m.provider() + " provider, which has no embeddings in Qalam.");
     }
 
     public static ApiException dimensionsTooLarge(String model, int modelDims) {

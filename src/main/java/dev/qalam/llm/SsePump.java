@@ -40,7 +40,6 @@ final class SsePump implements Runnable, ChatStreamSink {
     private final Sse sse;
     private volatile boolean gone;
     private CompletionStage<?> lastSend = CompletableFuture.completedFuture(null);
-    private long firstChunkNanos;
     private Usage usage = Usage.NONE;
 
     SsePump(ChatService chat, QalamPrincipal caller, ChatRequest request, ChatService.OpenedStream opened,
@@ -65,7 +64,7 @@ final class SsePump implements Runnable, ChatStreamSink {
                         opened.created(), opened.model(), List.of(), CompletionUsage.of(usage))));
             }
             send("[DONE]");
-            chat.streamed(caller, opened, usage, firstChunkNanos);
+            chat.streamed(caller, opened, usage);
         } catch (UpstreamException e) {
             fail(LlmErrors.upstream(e).body());
         } catch (RuntimeException e) {
@@ -97,9 +96,6 @@ final class SsePump implements Runnable, ChatStreamSink {
 
     @Override
     public void delta(ChunkDelta d) {
-        if (firstChunkNanos == 0) {
-            firstChunkNanos = System.nanoTime();
-        }
         ChatCompletionChunk chunk = new ChatCompletionChunk(opened.id(), ChatCompletionChunk.OBJECT, opened.created(),
                 opened.model(), List.of(new ChatCompletionChunk.Choice(d.index(),
                 new ChatCompletionChunk.Delta(d.role(), d.content(), d.toolCalls()), null, d.finishReason())), null);

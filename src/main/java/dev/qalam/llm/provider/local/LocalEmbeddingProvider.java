@@ -16,6 +16,15 @@ public class LocalEmbeddingProvider implements EmbeddingProvider {
     @Inject
     LocalEmbeddingModel model;
 
+    /** For CDI. */
+    public LocalEmbeddingProvider() {
+    }
+
+    /** Outside a container, over a model made there. */
+    public LocalEmbeddingProvider(LocalEmbeddingModel model) {
+        this.model = model;
+    }
+
     @Override
     public Embeddings embed(ProviderTarget target, List<String> inputs) {
         LocalEmbeddingModel.Embeddings e = model.embed(inputs);
