@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * {@code /v1/embeddings}: resolves the model through the {@link ModelRouter} (the in-process model, provider
- * {@code local}, or an OpenAI-compatible upstream), charges the caller's request budget, records the tokens in
+ * {@code local}, or an OpenAI-compatible upstream), refuses inputs over the model's context, charges the
+ * caller's request budget, records the tokens in
  * the usage ledger, then shortens vectors to the requested {@code dimensions} (renormalised, as OpenAI's
  * shortened embeddings are) and encodes them as numbers or base64 little-endian float32.
  */
@@ -39,6 +40,7 @@ public class EmbeddingsService {
         if (request.dimensions() != null && modelDims > 0 && request.dimensions() > modelDims) {
             throw LlmErrors.dimensionsTooLarge(request.model(), modelDims);
         }
+        router.checkInputs(route, request.inputs());
         budgets.chargeRequest(caller);
         long start = System.nanoTime();
         ModelRouter.Embeddings e = router.embed(route, request.inputs());

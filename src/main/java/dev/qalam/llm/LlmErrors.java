@@ -1,5 +1,6 @@
 package dev.qalam.llm;
 
+import dev.qalam.llm.provider.EmbeddingProvider;
 import dev.qalam.llm.provider.UpstreamException;
 import dev.qalam.platform.errors.ApiException;
 import java.util.logging.Level;
@@ -80,6 +81,19 @@ public final class LlmErrors {
     public static ApiException dimensionsTooLarge(String model, int modelDims) {
         return ApiException.badRequest("invalid_value",
                 "The model '" + model + "' produces " + modelDims + " dimensions; 'dimensions' cannot be larger.");
+    }
+
+    /**
+     * An embeddings input over the model's context, as OpenAI words it, with the token count (or, for an input
+     * too long to count cheaply, an estimate and its length in characters).
+     */
+    public static ApiException inputTooLong(String model, EmbeddingProvider.Oversized o, int chars) {
+        String where = "'input[" + o.index() + "]'";
+        String size = o.exact() ? o.tokens() + " tokens"
+                : "about " + o.tokens() + " tokens (" + chars + " characters)";
+        return new ApiException(400, ApiException.INVALID_REQUEST, "context_length_exceeded", "This model's maximum "
+                + "context length is " + o.limit() + " tokens, however " + where + " has " + size + ". Please reduce "
+                + "the input; the model '" + model + "' embeds at most " + o.limit() + " tokens per input.");
     }
 
     /** A provider's failure as the client sees it (see the class comment). */

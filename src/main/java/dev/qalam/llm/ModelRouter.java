@@ -148,7 +148,7 @@ public class ModelRouter {
     }
 
     public Embeddings embed(EmbeddingRoute route, List<String> texts) {
-        Objects.requireNonNull(texts, "texts");
+        checkInputs(route, texts);
         long start = System.nanoTime();
         EmbeddingProvider.Embeddings e;
         try {
@@ -158,6 +158,18 @@ public class ModelRouter {
         }
         latency.record(route.servedBy().id(), Duration.ofNanos(System.nanoTime() - start));
         return new Embeddings(route.servedBy(), e.vectors().toArray(new float[0][]), e.promptTokens());
+    }
+
+    /**
+     * 400 {@code context_length_exceeded} for the first text longer than the model's context, as OpenAI refuses
+     * it (the model would otherwise embed only its start); cheap whatever the texts' size. Inputs of upstream
+     * models are left to the upstream, which refuses them itself.
+     */
+    public void checkInputs(EmbeddingRoute route, List<String> texts) {
+        Objects.requireNonNull(texts, "texts");
+        route.embeddings().firstOversized(route.target(), texts).ifPresent(o -> {
+            throw LlmErrors.inputTooLong(route.model(), o, texts.get(o.index()).length());
+        });
     }
 
     private RuntimeException notConfigured(CatalogModel m) {

@@ -201,4 +201,22 @@ class ModelRouterTest {
         assertArrayEquals(direct.get(0), v[1]);
         assertEquals(embeddingModel.dimensions(), router.embeddingRoute("deep-sa/alEmbedding").dimensions());
     }
+
+    @Test
+    void anInputOverTheModelsContextIsRefusedWithItsTokenCount() {
+        String sentence = "Payments are accepted by bank transfer only. ";
+        String over = sentence.repeat(40);
+        ApiException e = assertThrows(ApiException.class,
+                () -> router.embed("deep-sa/alEmbedding", List.of("fits", over)));
+        assertEquals(400, e.status());
+        assertEquals("context_length_exceeded", e.code());
+        assertTrue(e.getMessage().startsWith("This model's maximum context length is 254 tokens, however 'input[1]' has "
+                + embeddingModel.countTokens(over) + " tokens."), e.getMessage());
+
+        String huge = sentence.repeat(30 * 1024 * 1024 / sentence.length());
+        ApiException hugeError = assertThrows(ApiException.class, () -> router.embed("deep-sa/alEmbedding", List.of(huge)));
+        assertEquals("context_length_exceeded", hugeError.code());
+        assertTrue(hugeError.getMessage().contains("however 'input[0]' has about "), hugeError.getMessage());
+        assertTrue(hugeError.getMessage().contains("(" + huge.length() + " characters)"), hugeError.getMessage());
+    }
 }
