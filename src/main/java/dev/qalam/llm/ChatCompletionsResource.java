@@ -101,7 +101,7 @@ public class ChatCompletionsResource {
         ChatRequest request = ChatRequestParser.parse(ChatRequestParser.readObject(body));
         QalamPrincipal principal = caller.principal();
         ChatService.OpenedStream opened = chat.openStream(principal, request);
-        SsePump pump = new SsePump(chat, principal, request, opened, sink, sse);
+        SsePump pump = new SsePump(request, opened, sink, sse);
         try {
             executor.execute(pump);
         } catch (RuntimeException rejected) {

@@ -5,7 +5,6 @@ import dev.qalam.llm.api.CompletionUsage;
 import dev.qalam.llm.provider.ChatRequest;
 import dev.qalam.llm.provider.ChatResult;
 import dev.qalam.llm.provider.ChatStream;
-import dev.qalam.llm.provider.Usage;
 import dev.qalam.platform.auth.Budgets;
 import dev.qalam.platform.auth.QalamPrincipal;
 import dev.qalam.platform.persistence.Ids;
@@ -57,19 +56,20 @@ public class ChatService {
                 CompletionUsage.of(r.usage()));
     }
 
-    /** Validates, charges and opens the upstream stream; everything that can fail before the first byte. */
+    /**
+     * Validates, charges and opens the upstream stream: everything that can fail before the first byte. The
+     * stream records its usage in the ledger when its pump ends, whether it ended in full, failed, or was left
+     * by its client.
+     */
     public OpenedStream openStream(QalamPrincipal caller, ChatRequest request) {
         ModelRouter.ChatRoute route = router.chatRoute(request.model());
         budgets.chargeRequest(caller);
         long start = System.nanoTime();
         ModelRouter.OpenStream s = router.openStream(route, request);
-        return new OpenedStream(newId(), nowSeconds(), request.model(), s.servedBy(), s.stream(), start);
-    }
-
-    /** Called once a stream has ended normally. */
-    public void streamed(QalamPrincipal caller, OpenedStream s, Usage usage) {
-        ledger.record(caller, s.model(), s.servedBy().id(), "chat.completions", usage.promptTokens(),
-                usage.completionTokens(), Duration.ofNanos(System.nanoTime() - s.startNanos()).toMillis());
+        ChatStream metered = new MeteredStream(s.stream(), usage -> ledger.record(caller, request.model(),
+                s.servedBy().id(), "chat.completions", usage.promptTokens(), usage.completionTokens(),
+                Duration.ofNanos(System.nanoTime() - start).toMillis()));
+        return new OpenedStream(newId(), nowSeconds(), request.model(), s.servedBy(), metered, start);
     }
 
     static String newId() {

@@ -7,7 +7,6 @@ import dev.qalam.llm.provider.ChatStreamSink;
 import dev.qalam.llm.provider.ChunkDelta;
 import dev.qalam.llm.provider.UpstreamException;
 import dev.qalam.llm.provider.Usage;
-import dev.qalam.platform.auth.QalamPrincipal;
 import dev.qalam.platform.errors.ApiError;
 import dev.qalam.platform.json.JsonbProvider;
 import jakarta.ws.rs.sse.Sse;
@@ -32,8 +31,6 @@ final class SsePump implements Runnable, ChatStreamSink {
 
     private static final Logger LOG = Logger.getLogger(SsePump.class.getName());
 
-    private final ChatService chat;
-    private final QalamPrincipal caller;
     private final ChatRequest request;
     private final ChatService.OpenedStream opened;
     private final SseEventSink sink;
@@ -42,10 +39,7 @@ final class SsePump implements Runnable, ChatStreamSink {
     private CompletionStage<?> lastSend = CompletableFuture.completedFuture(null);
     private Usage usage = Usage.NONE;
 
-    SsePump(ChatService chat, QalamPrincipal caller, ChatRequest request, ChatService.OpenedStream opened,
-            SseEventSink sink, Sse sse) {
-        this.chat = chat;
-        this.caller = caller;
+    SsePump(ChatRequest request, ChatService.OpenedStream opened, SseEventSink sink, Sse sse) {
         this.request = request;
         this.opened = opened;
         this.sink = sink;
@@ -64,7 +58,6 @@ final class SsePump implements Runnable, ChatStreamSink {
                         opened.created(), opened.model(), List.of(), CompletionUsage.of(usage))));
             }
             send("[DONE]");
-            chat.streamed(caller, opened, usage);
         } catch (UpstreamException e) {
             fail(LlmErrors.upstream(e).body());
         } catch (RuntimeException e) {

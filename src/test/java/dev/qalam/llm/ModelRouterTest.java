@@ -15,14 +15,12 @@ import dev.qalam.llm.provider.ChatStream;
 import dev.qalam.llm.provider.ChatStreamSink;
 import dev.qalam.llm.provider.ChunkDelta;
 import dev.qalam.llm.provider.ProviderRegistry;
-import dev.qalam.llm.provider.ProviderSettings;
 import dev.qalam.llm.provider.ProviderTarget;
 import dev.qalam.llm.provider.UpstreamErrors;
 import dev.qalam.llm.provider.Usage;
 import dev.qalam.llm.provider.local.ExtractiveProvider;
 import dev.qalam.llm.provider.local.LocalEmbeddingProvider;
 import dev.qalam.platform.errors.ApiException;
-import dev.qalam.testing.MapConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,31 +85,22 @@ class ModelRouterTest {
     }
 
     ModelRouter router(DownProvider downProvider) {
-        ProviderRegistry registry = new ProviderRegistry(List.of(
+        return RouterFixture.router(List.of(
                 new ProviderRegistry.Provider("local", null, null, new ExtractiveProvider(),
                         new LocalEmbeddingProvider(embeddingModel), ProviderRegistry.Guard.NONE),
                 // Upstream providers: enabled only by their keys, as the real ones are.
                 new ProviderRegistry.Provider("down", "DOWN", "http://down.invalid/v1", downProvider, null, null),
                 new ProviderRegistry.Provider("refusing", "REFUSING", "http://refusing.invalid/v1", new RefusingProvider(), null, null),
-                new ProviderRegistry.Provider("unset", "UNSET", "http://unset.invalid/v1", downProvider, null, null)));
-        ProviderSettings settings = new ProviderSettings(new MapConfig(Map.of("DOWN_API_KEY", "k", "REFUSING_API_KEY", "k")),
-                registry);
-        ModelCatalog catalog = new ModelCatalog();
-        catalog.providers = settings;
-        catalog.init(List.of(
-                new CatalogModel("local/extractive", "llm", "qalam", 1, "local", "extractive", null, null),
-                new CatalogModel("deep-sa/alEmbedding", "embedding", "qalam", 1, "local", null, null, null),
-                new CatalogModel("big", "llm", "acme", 1, "down", "big-v2", List.of("big-alias"),
-                        List.of("unset-model", "local/extractive")),
-                new CatalogModel("strict", "llm", "acme", 1, "refusing", null, null, List.of("local/extractive")),
-                new CatalogModel("unset-model", "llm", "acme", 1, "unset", null, null, null),
-                new CatalogModel("remote-embedder", "embedding", "acme", 1, "down", null, null, null)));
-        ModelRouter r = new ModelRouter();
-        r.catalog = catalog;
-        r.registry = registry;
-        r.settings = settings;
-        r.latency = new LatencyStats();
-        return r;
+                new ProviderRegistry.Provider("unset", "UNSET", "http://unset.invalid/v1", downProvider, null, null)),
+                List.of(
+                        new CatalogModel("local/extractive", "llm", "qalam", 1, "local", "extractive", null, null),
+                        new CatalogModel("deep-sa/alEmbedding", "embedding", "qalam", 1, "local", null, null, null),
+                        new CatalogModel("big", "llm", "acme", 1, "down", "big-v2", List.of("big-alias"),
+                                List.of("unset-model", "local/extractive")),
+                        new CatalogModel("strict", "llm", "acme", 1, "refusing", null, null, List.of("local/extractive")),
+                        new CatalogModel("unset-model", "llm", "acme", 1, "unset", null, null, null),
+                        new CatalogModel("remote-embedder", "embedding", "acme", 1, "down", null, null, null)),
+                Map.of("DOWN_API_KEY", "k", "REFUSING_API_KEY", "k"));
     }
 
     /** A deployment's request: its own system prompt with retrieved context, then the user's question. */
