@@ -28,11 +28,12 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Two servers on one PostgreSQL database (the suite's and a second one started here with the same WAR and
  * environment on other ports): a job is run by the server that claimed it and by no other while that server
  * lives; when it is killed (SIGKILL) in the middle of a job, the other takes the job over once the lease
- * lapses and completes it, every page stored once and charged once. Embedded Derby is one JVM's database,
- * so on Derby this test is skipped (and says so).
+ * lapses and completes it, every page stored once and charged once. What one server changes (a charge, a
+ * revocation) the other sees. Embedded Derby is one JVM's database, so on Derby this test is skipped (and
+ * says so).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class OcrTwoServersIT {
+class TwoServersIT {
 
     private static SecondServer second;
 
@@ -100,8 +101,19 @@ class OcrTwoServersIT {
         assertFalse(TestServer.log().contains("Job " + token), "the first server never touched the second's job");
     }
 
+    /** Revoked on one server, a key stops working on the other within QALAM_KEY_CACHE_SECONDS (10 s by default). */
     @Test
     @Order(2)
+    void aKeyRevokedOnOneServerStopsWorkingOnTheOther() {
+        Keys.TestKey key = Keys.create("ocr");
+        assertEquals(200, key.api().get("/v1/keys").status(), "the first server knows the key (and caches it)");
+        assertEquals(204, Api.admin().at(second.baseUrl()).delete("/v1/admin/keys/" + key.id()).status());
+        Poll.until(Duration.ofSeconds(30), "the first server to refuse the revoked key",
+                () -> key.api().get("/v1/keys").status(), s -> s == 401);
+    }
+
+    @Test
+    @Order(3)
     void aKilledServersJobIsCompletedByTheOther() {
         int pages = 16;
         Keys.TestKey key = Keys.create(null, (long) pages, null, "ocr");
