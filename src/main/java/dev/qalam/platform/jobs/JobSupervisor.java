@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -167,10 +168,19 @@ public class JobSupervisor {
                 if (!kind.inputKept(job)) {
                     continue;
                 }
-                jobs.claimRetry(kind, job.id()).ifPresent(claimed -> {
-                    LOG.info(() -> "Job " + job.id() + " (" + kind.jobXml() + "): automatic retry " + claimed.retryCount());
-                    launcher.resume(kind.jobXml(), claimed);
-                });
+                Optional<J> claimed = jobs.claimRetry(kind, job.id());
+                if (claimed.isEmpty()) {
+                    continue;
+                }
+                LOG.info(() -> "Job " + job.id() + " (" + kind.jobXml() + "): automatic retry " + claimed.get().retryCount());
+                try {
+                    launcher.resume(kind.jobXml(), claimed.get());
+                } catch (RuntimeException e) {
+                    // Claimed but not launched: it fails again, retryable, and waits for its next turn.
+                    LOG.log(Level.WARNING, "Job " + job.id() + " could not be relaunched", e);
+                    jobs.recordFailure(kind.entity(), job.id(), "resume_failed", "Processing could not be restarted.", true);
+                    jobs.finish(kind, job.id());
+                }
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "Job " + job.id() + " could not be retried", e);
             }
