@@ -2,6 +2,7 @@ package dev.qalam.ocr;
 
 import dev.qalam.ocr.engine.DocumentKind;
 import dev.qalam.platform.jobs.TrackedJob;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,10 +15,11 @@ import java.time.Instant;
 /**
  * An OCR job as the API shows it. The token is the job's id. Status, error, retries, lifetime and the lease
  * are the tracked-job columns ({@link TrackedJob}); batch threads, the supervisor, requests and other servers
- * all change them, so the row is never cached across transactions.
+ * all change them, so the row is never cached across transactions. Every OCR job expires.
  */
 @Entity
 @Cacheable(false)
+@AttributeOverride(name = "expiresAt", column = @Column(name = "EXPIRES_AT", nullable = false))
 @Table(name = "QALAM_OCR_JOB", indexes = {
         @Index(name = "QALAM_OCR_JOB_OWNER", columnList = "OWNER"),
         @Index(name = "QALAM_OCR_JOB_STATUS", columnList = "STATUS"),
