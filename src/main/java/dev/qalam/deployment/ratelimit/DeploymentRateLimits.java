@@ -4,6 +4,8 @@ import dev.qalam.platform.net.TrustedProxies;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
@@ -30,7 +32,14 @@ public class DeploymentRateLimits {
     void start() {
         RateLimitSettings settings = RateLimitSettings.from(name -> config.getOptionalValue(name, String.class));
         limiter = RateLimiter.create(settings);
-        LOG.info(() -> "Deployment rate limits: " + settings);
+    }
+
+    /**
+     * Created when the application starts rather than at the first chat (observing the start creates the bean),
+     * so that a wrong setting stops the start with a message naming it instead of failing requests later.
+     */
+    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.info(() -> "Deployment rate limits: " + limiter.settings());
     }
 
     @PreDestroy

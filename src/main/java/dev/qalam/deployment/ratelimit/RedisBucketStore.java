@@ -35,7 +35,7 @@ final class RedisBucketStore implements BucketStore {
     private final String prefix;
     private final TimeMeter clock;
     private StatefulRedisConnection<byte[], byte[]> connection;
-    private ProxyManager<String> proxies;
+    private volatile ProxyManager<String> proxies;
     private long lastAttempt;
     private boolean attempted;
 
@@ -53,10 +53,11 @@ final class RedisBucketStore implements BucketStore {
 
     @Override
     public Bucket bucket(String key, BucketConfiguration config, Duration idle, boolean sliding) {
-        return proxies().builder().build(key, () -> config);
+        ProxyManager<String> p = proxies;
+        return (p != null ? p : connect()).builder().build(key, () -> config);
     }
 
-    private synchronized ProxyManager<String> proxies() {
+    private synchronized ProxyManager<String> connect() {
         if (proxies != null) {
             return proxies;
         }
@@ -67,13 +68,14 @@ final class RedisBucketStore implements BucketStore {
         attempted = true;
         lastAttempt = now;
         connection = client.connect(ByteArrayCodec.INSTANCE);
-        proxies = Bucket4jLettuce.casBasedBuilder(connection)
+        ProxyManager<String> p = Bucket4jLettuce.casBasedBuilder(connection)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(5)))
                 .requestTimeout(TIMEOUT)
                 .clientClock(clock)
                 .build()
                 .withMapper((String key) -> (prefix + key).getBytes(StandardCharsets.UTF_8));
-        return proxies;
+        proxies = p;
+        return p;
     }
 
     @Override
