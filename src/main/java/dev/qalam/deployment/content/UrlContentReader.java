@@ -53,8 +53,7 @@ public final class UrlContentReader {
      */
     public Attachment read(UrlPart part) {
         Source source = load(part.url());
-        Kind kind = kind(source);
-        return switch (kind) {
+        return switch (kind(source)) {
             case PDF -> pdf(part, source);
             case HTML -> html(part, source);
             case TEXT -> text(part, source);
@@ -64,8 +63,6 @@ public final class UrlContentReader {
     private record Source(String description, String mediaType, Optional<Charset> charset, byte[] bytes,
                           String fileName, String baseUri) {
     }
-
-    private enum Kind { PDF, HTML, TEXT }
 
     private Source load(String url) {
         if (DataUrl.isDataUrl(url)) {
@@ -77,17 +74,17 @@ public final class UrlContentReader {
                 r.uri().toString());
     }
 
-    private static Kind kind(Source s) {
+    private static Attachment.Kind kind(Source s) {
         byte[] b = s.bytes();
         boolean pdfMagic = b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-';
         if (s.mediaType().equals("application/pdf") || (pdfMagic && UNTYPED.contains(s.mediaType()))) {
-            return Kind.PDF;
+            return Attachment.Kind.PDF;
         }
         if (HTML.contains(s.mediaType())) {
-            return Kind.HTML;
+            return Attachment.Kind.HTML;
         }
         if (TEXT.contains(s.mediaType())) {
-            return Kind.TEXT;
+            return Attachment.Kind.TEXT;
         }
         throw ContentErrors.unsupported(s.mediaType());
     }
