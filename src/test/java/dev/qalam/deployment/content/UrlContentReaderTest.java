@@ -163,7 +163,7 @@ class UrlContentReaderTest {
         BufferedImage img = image(p.image().orElseThrow());
         assertEquals(1024, img.getWidth());
         assertTrue(img.getHeight() >= 64 && img.getHeight() < 600, "trimmed below the text: " + img.getHeight());
-        // The seed's own example: "Hello World" as base64 HTML.
+        // The Deployment API's documented example: "Hello World" as base64 HTML (docs/deployment-content.md).
         Attachment hello = reader.read(new UrlPart("data:text/html;base64,SGVsbG8gV29ybGQ=", Optional.of("Example Page"),
                 Optional.empty(), true));
         assertEquals("Hello World", hello.pages().get(0).text());
