@@ -100,7 +100,7 @@ public final class DeploymentPartsBench {
     private static void content() throws Exception {
         byte[] pdf = pdf(10);
         byte[] big = new byte[1024 * 1024];
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 9794), 16);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
         server.createContext("/", ex -> {
             try (ex) {
                 ex.getResponseHeaders().add("Content-Type", "application/pdf");
@@ -110,14 +110,15 @@ public final class DeploymentPartsBench {
             }
         });
         server.start();
-        try (SafeFetcher fetcher = new SafeFetcher(FetchSettings.defaults().withAllowHosts(Set.of("127.0.0.1:9794")))) {
+        String origin = "127.0.0.1:" + server.getAddress().getPort();
+        try (SafeFetcher fetcher = new SafeFetcher(FetchSettings.defaults().withAllowHosts(Set.of(origin)))) {
             measure("fetch 1 MB from a local server (allow-listed)", 1, 300,
-                    () -> () -> fetcher.fetch("http://127.0.0.1:9794/big"));
+                    () -> () -> fetcher.fetch("http://" + origin + "/big"));
             UrlContentReader reader = new UrlContentReader(ContentSettings.defaults(), fetcher);
             String data = "data:application/pdf;base64," + Base64.getEncoder().encodeToString(pdf);
             measure("PDF data: URL, 10 pages of text", 1, 100, () -> () -> reader.read(UrlPart.of(data)));
             measure("PDF over HTTP, 10 pages of text", 1, 100,
-                    () -> () -> reader.read(UrlPart.of("http://127.0.0.1:9794/doc.pdf")));
+                    () -> () -> reader.read(UrlPart.of("http://" + origin + "/doc.pdf")));
             UrlPart shots = new UrlPart(data, Optional.empty(), Optional.of(PageSelection.parse("1-2")), true);
             measure("PDF, 2 pages of text + page images (110 dpi)", 1, 20, () -> () -> reader.read(shots));
             String html = html(200);

@@ -83,7 +83,7 @@ class HtmlRendererTest {
     @Test
     void nothingOutsideThePageIsFetchedButDataImagesAreDrawn() throws IOException {
         List<String> hits = new CopyOnWriteArrayList<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 9793), 8);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 8);
         server.createContext("/", ex -> {
             hits.add(ex.getRequestURI().toString());
             try (ex) {
@@ -92,15 +92,15 @@ class HtmlRendererTest {
         });
         server.start();
         try {
-            String origin = "http://127.0.0.1:9793";
+            String origin = "http://127.0.0.1:" + server.getAddress().getPort();
             BufferedImage img = render("""
                     <html><head><link rel="stylesheet" href="/site.css">
-                    <style>@import url("http://127.0.0.1:9793/import.css");
+                    <style>@import url("%s/import.css");
                     @font-face { font-family: X; src: url(/x.ttf) }
                     body { background: url(/bg.png) } </style></head>
                     <body style="margin:0"><img src="/logo.png"><img src="file:///etc/hostname"><iframe src="/frame"></iframe>
                     <object data="/obj"></object><img src="%s"></body></html>"""
-                    .formatted(redSquare()), origin + "/page.html");
+                    .formatted(origin, redSquare()), origin + "/page.html");
             assertEquals(List.of(), hits, "the renderer fetched nothing");
             assertEquals(new Color(255, 0, 0).getRGB(), img.getRGB(20, 20) | 0xff000000, "the data: image is drawn");
         } finally {

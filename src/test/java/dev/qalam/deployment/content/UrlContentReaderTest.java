@@ -31,8 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class UrlContentReaderTest {
 
-    static final int PORT = 9792;
-    static final String ORIGIN = "http://127.0.0.1:" + PORT;
+    static String origin;
 
     static final List<String> ARABIC_PAGES = List.of(
             "<h1>التقرير السنوي</h1><p>ارتفعت الإيرادات بنسبة ١٢٪ في عام ٢٠٢٤.</p>",
@@ -53,7 +52,7 @@ class UrlContentReaderTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), PORT), 8);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 8);
         Map<String, Object[]> files = Map.of(
                 "/reports/annual%20report.pdf", new Object[] {"application/pdf", ARABIC_PDF},
                 "/download", new Object[] {"application/octet-stream", ENGLISH_PDF},
@@ -74,7 +73,9 @@ class UrlContentReaderTest {
             }
         });
         server.start();
-        fetcher = new SafeFetcher(FetchSettings.defaults().withAllowHosts(Set.of("127.0.0.1:" + PORT)));
+        int port = server.getAddress().getPort();
+        origin = "http://127.0.0.1:" + port;
+        fetcher = new SafeFetcher(FetchSettings.defaults().withAllowHosts(Set.of("127.0.0.1:" + port)));
         reader = new UrlContentReader(ContentSettings.defaults(), fetcher);
     }
 
@@ -189,29 +190,29 @@ class UrlContentReaderTest {
 
     @Test
     void documentsOverHttp() {
-        Attachment pdf = reader.read(part(ORIGIN + "/reports/annual%20report.pdf", "2", false));
+        Attachment pdf = reader.read(part(origin + "/reports/annual%20report.pdf", "2", false));
         assertEquals("annual report.pdf", pdf.name());
-        assertEquals(ORIGIN + "/reports/annual%20report.pdf", pdf.source());
+        assertEquals(origin + "/reports/annual%20report.pdf", pdf.source());
         assertEquals("الصفحة الثانية: توسعت الشركة في الرياض وجدة.", pdf.pages().get(0).text());
 
         // Served as octet-stream: recognised by its %PDF- signature.
-        Attachment sniffed = reader.read(part(ORIGIN + "/download", "1", false));
+        Attachment sniffed = reader.read(part(origin + "/download", "1", false));
         assertEquals(Attachment.Kind.PDF, sniffed.kind());
         assertEquals("download", sniffed.name());
 
-        Attachment page = reader.read(part(ORIGIN + "/page.html", null, false));
+        Attachment page = reader.read(part(origin + "/page.html", null, false));
         assertEquals("Quarterly report", page.name());
         assertTrue(page.pages().get(0).text().contains("ارتفعت الإيرادات"));
 
-        assertEquals("# Notes\nملاحظات", reader.read(part(ORIGIN + "/notes.md", null, false)).pages().get(0).text());
+        assertEquals("# Notes\nملاحظات", reader.read(part(origin + "/notes.md", null, false)).pages().get(0).text());
     }
 
     @Test
     void refusals() {
-        assertEquals("unsupported_content_type", refused(reader, part(ORIGIN + "/logo.png", null, false)).code());
+        assertEquals("unsupported_content_type", refused(reader, part(origin + "/logo.png", null, false)).code());
         assertEquals("unsupported_content_type",
                 refused(reader, part("data:image/png;base64,iVBORw0KGgo=", null, false)).code());
-        assertEquals("url_http_error", refused(reader, part(ORIGIN + "/missing.pdf", null, false)).code());
+        assertEquals("url_http_error", refused(reader, part(origin + "/missing.pdf", null, false)).code());
         assertEquals("invalid_document", refused(reader, part(TestContent.dataUrl("application/pdf",
                 "%PDF-1.7 not really".getBytes(StandardCharsets.US_ASCII)), null, false)).code());
         assertEquals("The attached PDF is protected by a password.", refused(reader, part(TestContent.dataUrl(
@@ -219,7 +220,7 @@ class UrlContentReaderTest {
         // Without the allow-list, the same local server is out of reach.
         try (SafeFetcher strict = new SafeFetcher(FetchSettings.defaults())) {
             UrlContentReader r = new UrlContentReader(ContentSettings.defaults(), strict);
-            ApiException e = refused(r, part(ORIGIN + "/page.html", null, false));
+            ApiException e = refused(r, part(origin + "/page.html", null, false));
             assertTrue(e instanceof UrlFetchException);
             assertEquals("url_not_allowed", e.code());
             assertEquals("invalid_url", refused(r, part("file:///etc/passwd", null, false)).code());

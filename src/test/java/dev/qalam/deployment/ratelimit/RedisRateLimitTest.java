@@ -11,6 +11,9 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,9 +141,13 @@ class RedisRateLimitTest {
     }
 
     @Test
-    void anUnreachableRedisFallsBackToThisServersBuckets() {
+    void anUnreachableRedisFallsBackToThisServersBuckets() throws IOException {
         // Nothing listens on this local port: the connection is refused at once.
-        try (RateLimiter a = server("redis://127.0.0.1:9797/0", 2, 100, 0)) {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closed = s.getLocalPort();
+        }
+        try (RateLimiter a = server("redis://127.0.0.1:" + closed + "/0", 2, 100, 0)) {
             RateLimitRequest r = new RateLimitRequest("198.51.100.11", "t", "d", TeamQuota.unlimited());
             assertTrue(a.acquire(r).allowed());
             assertTrue(a.acquire(r).allowed());

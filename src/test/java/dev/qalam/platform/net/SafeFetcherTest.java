@@ -10,8 +10,10 @@ import com.sun.net.httpserver.HttpServer;
 import dev.qalam.platform.net.UrlFetchException.Reason;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,11 +35,13 @@ import org.junit.jupiter.api.Test;
  */
 class SafeFetcherTest {
 
-    static final int PORT = 9790;
-    static final int CLOSED_PORT = 9798;
+    /** On a port the system picks, so that suites running side by side on one machine never collide. */
+    static final HttpServer server = startServer();
+    static final int PORT = server.getAddress().getPort();
+    /** A port nothing listens on. */
+    static final int CLOSED_PORT = freePort();
     static final String ORIGIN = "http://127.0.0.1:" + PORT;
 
-    static HttpServer server;
     static final Map<String, String> hostHeaders = new ConcurrentHashMap<>();
 
     /** Names the tests' own "DNS" knows; nothing here asks a real resolver except for localhost. */
@@ -80,13 +83,25 @@ class SafeFetcherTest {
     static final SafeFetcher allowing = fetcher(Set.of("127.0.0.1:" + PORT, "pinned.test:" + PORT,
             "127.0.0.1:" + CLOSED_PORT));
 
-    @BeforeAll
-    static void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), PORT), 16);
-        server.createContext("/", SafeFetcherTest::handle);
-        // Slow handlers (the time-limit tests) must not hold up the others.
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.start();
+    static HttpServer startServer() {
+        try {
+            HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
+            s.createContext("/", SafeFetcherTest::handle);
+            // Slow handlers (the time-limit tests) must not hold up the others.
+            s.setExecutor(Executors.newCachedThreadPool());
+            s.start();
+            return s;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterAll
