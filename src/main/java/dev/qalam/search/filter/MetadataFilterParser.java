@@ -124,6 +124,10 @@ final class MetadataFilterParser {
         if (given == null || given.getValueType() == JsonValue.ValueType.NULL) {
             // Elasticsearch: with should clauses and no must/filter, at least one should clause must match.
             msm = !should.isEmpty() && must.isEmpty() && filter.isEmpty() ? 1 : 0;
+        } else if (should.isEmpty()) {
+            // Only should clauses are counted; Elasticsearch would match nothing here unless the bool is empty.
+            minimumShouldMatch(given, 0, path + ".minimum_should_match");
+            msm = 0;
         } else {
             msm = minimumShouldMatch(given, should.size(), path + ".minimum_should_match");
             if (!should.isEmpty() && must.isEmpty() && filter.isEmpty()) {

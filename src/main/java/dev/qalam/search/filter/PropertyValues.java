@@ -114,7 +114,8 @@ public final class PropertyValues {
     private static Indexed scalarForm(Object value) {
         if (value instanceof String s) {
             String keyword = KeywordNormalizer.normalize(s);
-            Double number = NUMERIC.matcher(keyword).matches() ? Double.valueOf(keyword) : null;
+            // + 0.0 turns -0.0 into 0.0: points order -0.0 below 0.0, and "-0" is zero.
+            Double number = NUMERIC.matcher(keyword).matches() ? Double.parseDouble(keyword) + 0.0 : null;
             OptionalLong date = isoDate(keyword);
             return new Indexed(keyword, number, date.isPresent() ? date.getAsLong() : null);
         }
