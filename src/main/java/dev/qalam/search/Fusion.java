@@ -26,12 +26,12 @@ import java.util.Map;
  * match it at all). Ties are broken by chunk id, so both engines order equal scores alike. When the query
  * has no words that survive analysis, or no vector, the other side alone is the score.
  */
-final class Fusion {
+public final class Fusion {
 
     /** Weight of the BM25 side (bench/retrieval/README.md has the measurements behind it). */
     static final double LEXICAL_WEIGHT = 0.5;
     /** Candidates taken from each side before fusing, at least. */
-    static final int MIN_DEPTH = 50;
+    static final int MIN_DEPTH = 30;
 
     record Candidate(String chunkId, double score) {
     }
@@ -42,11 +42,21 @@ final class Fusion {
     private final double lexicalWeight;
     private final int minDepth;
 
-    Fusion() {
+    /** The defaults: weight {@value #LEXICAL_WEIGHT}, depth {@value #MIN_DEPTH}. */
+    public Fusion() {
         this(LEXICAL_WEIGHT, MIN_DEPTH);
     }
 
-    Fusion(double lexicalWeight, int minDepth) {
+    /**
+     * Other settings, for measuring (bench/retrieval).
+     *
+     * @param lexicalWeight weight of the BM25 side, 0..1
+     * @param minDepth candidates taken from each side, at least (twice the limit when that is more)
+     */
+    public Fusion(double lexicalWeight, int minDepth) {
+        if (lexicalWeight < 0 || lexicalWeight > 1 || minDepth < 1) {
+            throw new IllegalArgumentException("weight 0..1 and depth >= 1");
+        }
         this.lexicalWeight = lexicalWeight;
         this.minDepth = minDepth;
     }

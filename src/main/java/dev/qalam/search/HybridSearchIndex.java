@@ -46,7 +46,7 @@ public abstract class HybridSearchIndex implements SearchIndex {
         this(new Fusion());
     }
 
-    HybridSearchIndex(Fusion fusion) {
+    protected HybridSearchIndex(Fusion fusion) {
         this.fusion = fusion;
     }
 

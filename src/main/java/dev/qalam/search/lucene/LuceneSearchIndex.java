@@ -1,5 +1,6 @@
 package dev.qalam.search.lucene;
 
+import dev.qalam.search.Fusion;
 import dev.qalam.search.HybridSearchIndex;
 import dev.qalam.search.IndexFields;
 import dev.qalam.search.IndexedChunk;
@@ -93,10 +94,15 @@ public final class LuceneSearchIndex extends HybridSearchIndex {
      * it when it cannot be read.
      */
     public static LuceneSearchIndex open(Path parent) {
+        return open(parent, new Fusion());
+    }
+
+    /** As {@link #open(Path)} with other fusion settings (for bench/retrieval). */
+    public static LuceneSearchIndex open(Path parent, Fusion fusion) {
         Path folder = parent.resolve("lucene-v" + TextAnalysis.VERSION);
         try {
             Files.createDirectories(folder);
-            return new LuceneSearchIndex(folder);
+            return new LuceneSearchIndex(folder, fusion);
         } catch (LockObtainFailedException e) {
             throw new SearchIndexException("The search index " + folder + " is in use by another process: "
                     + "several servers need QALAM_SEARCH=opensearch", e);
@@ -107,19 +113,24 @@ public final class LuceneSearchIndex extends HybridSearchIndex {
             try {
                 Files.move(folder, aside);
                 Files.createDirectories(folder);
-                return new LuceneSearchIndex(folder);
+                return new LuceneSearchIndex(folder, fusion);
             } catch (IOException again) {
                 throw new SearchIndexException("Cannot open or recreate the search index " + folder, again);
             }
         }
     }
 
-    private LuceneSearchIndex(Path folder) throws IOException {
+    private LuceneSearchIndex(Path folder, Fusion fusion) throws IOException {
+        super(fusion);
         this.folder = folder;
         this.directory = FSDirectory.open(folder);
         boolean exists = DirectoryReader.indexExists(directory);
         IndexWriterConfig config = new IndexWriterConfig(TextAnalysis.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                // Fewer, larger segments: a kNN search walks one HNSW graph per segment, so segment count is
+                // what vector latency grows with (bench/retrieval/README.md).
+                .setRAMBufferSizeMB(64)
+                .setMergePolicy(mergePolicy())
                 .setCodec(new Lucene912Codec() {
                     @Override
                     public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
@@ -149,6 +160,12 @@ public final class LuceneSearchIndex extends HybridSearchIndex {
         }
         this.searchers = new SearcherManager(w, null);
         this.createdEmpty = !exists;
+    }
+
+    private static org.apache.lucene.index.TieredMergePolicy mergePolicy() {
+        org.apache.lucene.index.TieredMergePolicy policy = new org.apache.lucene.index.TieredMergePolicy();
+        policy.setSegmentsPerTier(5);
+        return policy;
     }
 
     @Override
