@@ -19,8 +19,9 @@ public record Embedding(String model, float[] vector) {
         if (model.isBlank()) {
             throw new IllegalArgumentException("the embedding model is blank");
         }
-        if (vector.length == 0 || vector.length > 4096) {
-            throw new IllegalArgumentException("a vector has 1 to 4096 dimensions, got " + vector.length);
+        if (vector.length == 0 || vector.length > IndexFields.MAX_DIMENSIONS) {
+            throw new IllegalArgumentException("a vector has 1 to " + IndexFields.MAX_DIMENSIONS + " dimensions, got "
+                    + vector.length);
         }
         boolean zero = true;
         for (float f : vector) {

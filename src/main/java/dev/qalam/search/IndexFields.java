@@ -24,6 +24,8 @@ public final class IndexFields {
     /** HNSW graph parameters, the same in both engines (Lucene's defaults). */
     public static final int HNSW_M = 16;
     public static final int HNSW_BEAM_WIDTH = 100;
+    /** Longest vector both engines take (OpenSearch's Lucene engine takes 16,000; Lucene's format is widened). */
+    public static final int MAX_DIMENSIONS = 4096;
 
     private IndexFields() {
     }

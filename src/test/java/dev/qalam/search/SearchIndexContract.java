@@ -237,6 +237,27 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void vectorsOfUpstreamModelsWithThousandsOfDimensionsWork() {
+        java.util.Random r = new java.util.Random(7);
+        List<IndexedChunk> wide = new ArrayList<>();
+        float[] target = null;
+        for (int i = 0; i < 5; i++) {
+            float[] v = new float[3072];
+            for (int d = 0; d < v.length; d++) {
+                v[d] = (float) r.nextGaussian();
+            }
+            target = i == 3 ? v : target;
+            wide.add(new IndexedChunk(collection + ":wide-" + i, owner, collection, doc("wide-" + i), "", "wide " + i, 1, 1,
+                    "en", new Embedding("text-embedding-3-large", v), Map.of()));
+        }
+        index().upsert(wide);
+        SearchResults r3072 = index().search(new SearchRequest(scope(), "",
+                Optional.of(new Embedding("text-embedding-3-large", target)), 1));
+        assertEquals(doc("wide-3"), docs(r3072).get(0));
+        assertEquals(1.0, r3072.hits().get(0).semantic(), 1e-3);
+    }
+
+    @Test
     void chunksWithoutVectorsAreFoundByTheirWords() {
         IndexedChunk plain = new IndexedChunk(collection + ":plain", owner, collection, doc("plain"), "Parking",
                 "Staff parking is available in the north car park.", 9, 9, "en", null, Map.of("site", "North"));

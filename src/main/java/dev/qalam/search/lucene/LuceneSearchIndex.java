@@ -81,6 +81,40 @@ public final class LuceneSearchIndex extends HybridSearchIndex {
 
     private static final Logger LOG = Logger.getLogger(LuceneSearchIndex.class.getName());
 
+    /** Longest vector accepted: upstream models give 1536 or 3072 dimensions, Lucene's default cap is 1024. */
+    public static final int MAX_DIMENSIONS = IndexFields.MAX_DIMENSIONS;
+
+    private static final KnnVectorsFormat WIDE_HNSW = new WideHnswFormat();
+
+    /**
+     * Lucene's HNSW format with a higher cap on dimensions. The cap is only checked when writing; the format
+     * keeps Lucene's name, so segments are read back by Lucene's own format, found by that name.
+     */
+    private static final class WideHnswFormat extends KnnVectorsFormat {
+        private final KnnVectorsFormat delegate = new Lucene99HnswVectorsFormat(IndexFields.HNSW_M, IndexFields.HNSW_BEAM_WIDTH);
+
+        WideHnswFormat() {
+            super("Lucene99HnswVectorsFormat");
+        }
+
+        @Override
+        public org.apache.lucene.codecs.KnnVectorsWriter fieldsWriter(org.apache.lucene.index.SegmentWriteState state)
+                throws IOException {
+            return delegate.fieldsWriter(state);
+        }
+
+        @Override
+        public org.apache.lucene.codecs.KnnVectorsReader fieldsReader(org.apache.lucene.index.SegmentReadState state)
+                throws IOException {
+            return delegate.fieldsReader(state);
+        }
+
+        @Override
+        public int getMaxDimensions(String fieldName) {
+            return MAX_DIMENSIONS;
+        }
+    }
+
     private final Path folder;
     private final Directory directory;
     private final IndexWriter writer;
@@ -134,7 +168,7 @@ public final class LuceneSearchIndex extends HybridSearchIndex {
                 .setCodec(new Lucene912Codec() {
                     @Override
                     public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-                        return new Lucene99HnswVectorsFormat(IndexFields.HNSW_M, IndexFields.HNSW_BEAM_WIDTH);
+                        return WIDE_HNSW;
                     }
                 });
         IndexWriter w;
