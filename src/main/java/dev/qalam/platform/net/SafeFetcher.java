@@ -445,10 +445,5 @@ public final class SafeFetcher implements AutoCloseable {
         public String resolveCanonicalHostname(String host) throws UnknownHostException {
             throw new UnknownHostException("names are resolved and vetted by SafeFetcher only: " + host);
         }
-
-        @Override
-        public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
-            throw new UnknownHostException("names are resolved and vetted by SafeFetcher only: " + host);
-        }
     }
 }
