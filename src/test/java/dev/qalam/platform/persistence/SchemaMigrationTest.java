@@ -67,6 +67,8 @@ class SchemaMigrationTest {
             Map<String, String> how = changesets(legacy);
             assertEquals("MARK_RAN", how.get("0001-api-key"), "an existing table is only marked as created");
             assertEquals("MARK_RAN", how.get("0001-ocr-page-job-index"), "an existing index is only marked as created");
+            assertEquals(List.of("usage_legacy_1 requests=4 prompt=100 completion=20 latency=900 owner=team:team_legacy"),
+                    usage(legacy));
             worksWithJpa(legacy);
         }
     }
@@ -82,6 +84,11 @@ class SchemaMigrationTest {
             assertEquals("MARK_RAN", how.get("0001-llm-usage"));
             assertEquals("EXECUTED", how.get("0001-llm-usage-requests"));
             assertEquals("EXECUTED", how.get("0001-ocr-job"));
+            assertSameSchema(describe(fresh), describe(legacy), "an upgraded database has the schema of a new one");
+            assertEquals(List.of(
+                    "usage_legacy_1 requests=1 prompt=100 completion=20 latency=900 owner=team:team_legacy",
+                    "usage_legacy_2 requests=1 prompt=50 completion=5 latency=300 owner=team:team_legacy"),
+                    usage(legacy), "rows from when each row was one request count one, their tokens kept");
             worksWithJpa(legacy);
         }
     }
@@ -252,6 +259,18 @@ class SchemaMigrationTest {
         try (Connection c = db.connect()) {
             return SchemaDescription.of(c);
         }
+    }
+
+    private static List<String> usage(TestDatabase db) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT ID, REQUESTS, PROMPT_TOKENS, COMPLETION_TOKENS, LATENCY_MS, OWNER FROM QALAM_LLM_USAGE ORDER BY ID")) {
+            while (r.next()) {
+                rows.add(r.getString(1) + " requests=" + r.getLong(2) + " prompt=" + r.getLong(3) + " completion="
+                        + r.getLong(4) + " latency=" + r.getLong(5) + " owner=" + r.getString(6));
+            }
+        }
+        return rows;
     }
 
     private static Map<String, String> changesets(TestDatabase db) throws SQLException {
