@@ -2,7 +2,7 @@ package dev.qalam.ocr;
 
 import java.util.Locale;
 
-/** A job's status, spelled on the wire as the seed spells it. */
+/** A job's status, spelled on the wire as docs/api-contract.md spells it. */
 public enum OcrStatus {
     QUEUED, PROCESSING, DONE, ERROR;
 
