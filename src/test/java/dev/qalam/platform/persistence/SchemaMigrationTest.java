@@ -75,6 +75,28 @@ class SchemaMigrationTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void aDatabaseWhoseJobLeasesCreateOrExtendAddedKeepsThemAndGetsTheirIndex(String kind) throws Exception {
+        try (TestDatabase legacy = TestDatabase.create(kind); TestDatabase fresh = TestDatabase.create(kind)) {
+            legacy.runScript("db/legacy/create-or-extend-" + kind + ".sql");
+            legacy.runScript("db/legacy/lease-columns-by-extend.sql");
+            migrate(legacy);
+            migrate(fresh);
+            assertSameSchema(describe(fresh), describe(legacy), "an upgraded database has the schema of a new one");
+            Map<String, String> how = changesets(legacy);
+            assertEquals("MARK_RAN", how.get("0003-ocr-job-lease-owner"));
+            assertEquals("MARK_RAN", how.get("0003-ocr-job-lease-until"));
+            assertEquals("EXECUTED", how.get("0003-ocr-job-lease-index"));
+            try (Connection c = legacy.connect(); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT LEASE_OWNER FROM QALAM_OCR_JOB WHERE ID = 'ocr_legacy'")) {
+                assertTrue(r.next());
+                assertEquals("server-that-died", r.getString(1), "the lease survives the upgrade");
+            }
+            worksWithJpa(legacy);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void aDatabaseFromBeforeOcrGetsTheTablesAndColumnsItLacks(String kind) throws Exception {
         try (TestDatabase legacy = TestDatabase.create(kind); TestDatabase fresh = TestDatabase.create(kind)) {
             legacy.runScript("db/legacy/before-ocr-" + kind + ".sql");
