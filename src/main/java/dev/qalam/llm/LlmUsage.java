@@ -14,19 +14,19 @@ import java.time.Instant;
  * usage reports and billing.
  */
 @Entity
-@Table(name = "LLM_USAGE", indexes = @Index(name = "LLM_USAGE_KEY", columnList = "KEY_ID, MODEL"))
+@Table(name = "QALAM_LLM_USAGE", indexes = @Index(name = "QALAM_LLM_USAGE_KEY", columnList = "KEY_ID, MODEL"))
 @NamedQuery(name = "LlmUsage.totals", query = "SELECT u.model, SUM(u.requests), SUM(u.promptTokens), SUM(u.completionTokens) "
         + "FROM LlmUsage u WHERE u.keyId = :keyId GROUP BY u.model ORDER BY u.model")
 public class LlmUsage {
 
     @Id
-    @Column(length = 32)
+    @Column(name = "ID", length = 32)
     private String id;
 
     @Column(name = "KEY_ID", length = 64)
     private String keyId;
 
-    @Column(name = "OWNER_ID", length = 200)
+    @Column(name = "OWNER", length = 300)
     private String owner;
 
     @Column(name = "MODEL", length = 200, nullable = false)
@@ -39,11 +39,20 @@ public class LlmUsage {
     @Column(name = "ENDPOINT", length = 40)
     private String endpoint;
 
+    @Column(name = "REQUESTS", nullable = false)
     private long requests;
+
+    @Column(name = "PROMPT_TOKENS", nullable = false)
     private long promptTokens;
+
+    @Column(name = "COMPLETION_TOKENS", nullable = false)
     private long completionTokens;
+
     /** The sum of the requests' latencies. */
+    @Column(name = "LATENCY_MS", nullable = false)
     private long latencyMs;
+
+    @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
     protected LlmUsage() {

@@ -209,7 +209,7 @@ public class OcrJobService {
         return kind.event(jobs.findOwned(token, owner).orElseThrow(() -> ApiException.notFound("No OCR job with this token.")));
     }
 
-    /** The seed's retry table, in its order: 404, 409, 422, 429, 502, else 200 {@code pending}. */
+    /** The retry table of docs/api-contract.md, in its order: 404, 409, 422, 429, 502, else 200 {@code pending}. */
     public OcrRetry retry(String owner, String token) {
         OcrJob job = jobs.findOwned(token, owner).orElseThrow(() -> ApiException.notFound("No OCR job with this token."));
         if (job.expired()) {
@@ -287,7 +287,7 @@ public class OcrJobService {
         return new ImageList(images(token, w, OcrPage::imageKey, baseUri), w.start(), w.end(), w.totalPages(), w.hasMore());
     }
 
-    /** URLs from an object store; otherwise the seed's base64 fallback, inline data URIs. */
+    /** URLs from an object store; otherwise the API's base64 fallback, inline data URIs (docs/api-contract.md). */
     private List<PageImage> images(String token, PageWindow w, Function<OcrPage, String> key, URI baseUri) {
         List<PageImage> out = new ArrayList<>();
         if (w.end() <= w.start()) {

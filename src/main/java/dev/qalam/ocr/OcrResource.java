@@ -39,7 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The OCR API of the seed: upload, job status, retry, single page, thumbnails, page images, progress events. */
+/**
+ * The OCR API of docs/api-contract.md: upload, job status, retry, single page, thumbnails, page images, progress
+ * events.
+ */
 @Path("/v1/ocr")
 @RequiresScope(Scope.OCR)
 @Produces(MediaType.APPLICATION_JSON)

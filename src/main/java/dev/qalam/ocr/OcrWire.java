@@ -4,7 +4,7 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
 
-/** The OCR API's wire objects, field for field as the seed documents them (snake_case on the wire). */
+/** The OCR API's wire objects, field for field as docs/api-contract.md documents them (snake_case on the wire). */
 public final class OcrWire {
 
     private OcrWire() {

@@ -93,7 +93,7 @@ public final class EmbeddingBench {
         }
     }
 
-    /** Sentences of 4 to about 50 words from a fixed vocabulary, reproducible from the seed. */
+    /** Sentences of 4 to about 50 words from a fixed vocabulary, reproducible from the random seed. */
     static List<String> corpus(int n, long seed) {
         Random random = new Random(seed);
         List<String> out = new ArrayList<>(n);

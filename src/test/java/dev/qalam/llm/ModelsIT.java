@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code /v1/models}: the seed's fields for every model the server can serve with its configuration. */
+/** {@code /v1/models}: the fields of docs/api-contract.md for every model the server can serve as configured. */
 class ModelsIT {
 
     static Keys.TestKey key;
@@ -30,7 +30,7 @@ class ModelsIT {
     }
 
     @Test
-    void listsServableModelsWithTheSeedsFields() {
+    void listsServableModelsWithTheDocumentedFields() {
         Api.Reply r = key.api().get("/v1/models");
         assertEquals(200, r.status(), r.toString());
         JsonNode body = r.json();

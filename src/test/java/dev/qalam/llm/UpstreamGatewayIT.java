@@ -132,7 +132,7 @@ class UpstreamGatewayIT {
     }
 
     @Test
-    void theSeedsModelNameWorksAsAnAlias() {
+    void theUpstreamModelNameOfTheApiExamplesWorksAsAnAlias() {
         String m = marker();
         fake.stubFor(post(urlEqualTo(GROQ)).withRequestBody(containing(m))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")

@@ -21,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The seed's retry table, the page balance (402) and expiry (410), over real HTTP. */
+/** The retry table of docs/api-contract.md, the page balance (402) and expiry (410), over real HTTP. */
 class OcrRetryIT {
 
     @BeforeAll

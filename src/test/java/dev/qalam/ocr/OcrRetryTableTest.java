@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed's retry table in the service's own order, including what the integration tests cannot provoke
- * on a healthy server: 502 when the OCR engine cannot be loaded.
+ * The retry table of docs/api-contract.md in the service's own order, including what the integration tests
+ * cannot provoke on a healthy server: 502 when the OCR engine cannot be loaded.
  */
 class OcrRetryTableTest {
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.qalam.platform.json.JsonbProvider;
 import org.junit.jupiter.api.Test;
 
-/** The wire shapes the seed shows, including its explicit nulls. */
+/** The wire shapes of docs/api-contract.md, including its explicit nulls. */
 class OcrWireTest {
 
     @Test

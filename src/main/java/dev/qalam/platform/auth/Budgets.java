@@ -19,7 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The budgets behind the seeds' 402 answers: {@code request_limit} (LLM requests) and
+ * The budgets behind the API's 402 answers (docs/api-contract.md): {@code request_limit} (LLM requests) and
  * {@code ocr_page_balance} (OCR pages). Each charge is one conditional UPDATE, so two concurrent
  * requests can never overspend. Callers without a key (SSO) and keys without a budget are unlimited.
  */

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** Wire shapes of keys and teams (CONTRACTS.md, "Keys, teams and scopes"). */
+/** Wire shapes of keys and teams (docs/api-contract.md, "Keys, teams, scopes and ownership"). */
 public final class KeyViews {
 
     private KeyViews() {

@@ -18,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Self-service keys: any caller (a key, or a user signed in through SSO) makes, lists and revokes its own
- * keys, limited to its own scopes and sharing its owner. This is the seed's "generate API keys from your
- * Dashboard".
+ * keys, limited to its own scopes and sharing its owner (docs/api-contract.md, "Keys, teams, scopes and
+ * ownership").
  */
 @Path("/v1/keys")
 @Produces(MediaType.APPLICATION_JSON)

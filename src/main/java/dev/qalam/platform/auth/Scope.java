@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a key or a signed-in user may do; spelled on the wire in lower case, as in CONTRACTS.md. */
+/** What a key or a signed-in user may do; spelled on the wire in lower case, as in docs/api-contract.md. */
 public enum Scope {
     LLM, MODELS, OCR, ALRETRIEVAL, DEPLOYMENT, ADMIN;
 

@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The API's JSON conventions: snake_case names (records are named in Java style, the wire as the seeds
- * spell it) and absent rather than null optional fields, except where a field is marked nillable
- * because the seed documents an explicit {@code null}.
+ * The API's JSON conventions: snake_case names (records are named in Java style, the wire as
+ * docs/api-contract.md spells it) and absent rather than null optional fields, except where a field is marked
+ * nillable because the contract has an explicit {@code null}.
  */
 @Provider
 public class JsonbProvider implements ContextResolver<Jsonb> {
@@ -28,7 +28,10 @@ public class JsonbProvider implements ContextResolver<Jsonb> {
                 .withAdapters(new InstantAdapter())).build();
     }
 
-    /** Timestamps as the seeds write them: ISO-8601 UTC to the second ({@code 2026-02-05T18:30:00Z}). */
+    /**
+     * Timestamps as the API writes them (docs/api-contract.md): ISO-8601 UTC to the second
+     * ({@code 2026-02-05T18:30:00Z}).
+     */
     public static final class InstantAdapter implements JsonbAdapter<Instant, String> {
         @Override
         public String adaptToJson(Instant value) {

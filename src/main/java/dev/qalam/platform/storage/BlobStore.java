@@ -45,7 +45,10 @@ public interface BlobStore {
      */
     URI url(String key, Duration ttl, URI baseUri);
 
-    /** True for a real object store (S3): the seeds then return URLs where they otherwise inline data. */
+    /**
+     * True for a real object store (S3): the API then returns URLs where it otherwise inlines data
+     * (docs/api-contract.md).
+     */
     boolean isObjectStore();
 
     class BlobTooLargeException extends IOException {
