@@ -1,6 +1,6 @@
 package dev.qalam.ocr;
 
-import dev.qalam.ocr.engine.DocumentKind;
+import dev.qalam.document.DocumentKind;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

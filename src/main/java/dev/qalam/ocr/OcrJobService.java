@@ -1,5 +1,10 @@
 package dev.qalam.ocr;
 
+import dev.qalam.document.DocumentKind;
+import dev.qalam.document.DocumentPageExtractor;
+import dev.qalam.document.InvalidDocumentException;
+import dev.qalam.document.OcrEngineException;
+import dev.qalam.document.PageExtraction;
 import dev.qalam.ocr.OcrWire.ImageList;
 import dev.qalam.ocr.OcrWire.Link;
 import dev.qalam.ocr.OcrWire.OcrJobStatus;
@@ -9,10 +14,6 @@ import dev.qalam.ocr.OcrWire.OcrRetry;
 import dev.qalam.ocr.OcrWire.OcrUpload;
 import dev.qalam.ocr.OcrWire.PageImage;
 import dev.qalam.ocr.OcrWire.ThumbnailList;
-import dev.qalam.ocr.engine.DocumentKind;
-import dev.qalam.ocr.engine.DocumentPageExtractor;
-import dev.qalam.ocr.engine.InvalidDocumentException;
-import dev.qalam.ocr.engine.OcrEngineException;
 import dev.qalam.platform.auth.Budgets;
 import dev.qalam.platform.auth.QalamPrincipal;
 import dev.qalam.platform.errors.ApiException;
@@ -102,7 +103,7 @@ public class OcrJobService {
             }
             Instant now = Instant.now();
             OcrJob job = new OcrJob(token, caller.owner(), caller.keyId(), safeName(filename, kind), kind, sourceKey, size,
-                    pages, Math.min(pages, config.parallelism()), now, now.plus(lifetime));
+                    pages, Math.min(pages, extraction.parallelism()), now, now.plus(lifetime));
             jobs.create(job);
             kept = true;
             long position = Math.max(1, jobs.queuePosition(now));

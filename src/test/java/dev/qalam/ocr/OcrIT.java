@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.qalam.ocr.engine.CharacterErrorRate;
 import dev.qalam.testing.Api;
 import dev.qalam.testing.Keys;
 import dev.qalam.testing.TestServer;
+import dev.qalam.text.CharacterErrorRate;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

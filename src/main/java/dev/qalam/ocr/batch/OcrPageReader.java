@@ -1,10 +1,10 @@
 package dev.qalam.ocr.batch;
 
+import dev.qalam.document.DocumentPageExtractor;
+import dev.qalam.document.InvalidDocumentException;
+import dev.qalam.document.PageExtraction;
 import dev.qalam.ocr.OcrJob;
 import dev.qalam.ocr.OcrJobRepository;
-import dev.qalam.ocr.PageExtraction;
-import dev.qalam.ocr.engine.DocumentPageExtractor;
-import dev.qalam.ocr.engine.InvalidDocumentException;
 import dev.qalam.platform.storage.BlobStore;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;

@@ -1,4 +1,4 @@
-package dev.qalam.ocr.engine;
+package dev.qalam.document;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

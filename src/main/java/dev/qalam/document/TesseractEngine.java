@@ -1,6 +1,7 @@
-package dev.qalam.ocr.engine;
+package dev.qalam.document;
 
 import com.sun.jna.Pointer;
+import dev.qalam.text.TextCleanup;
 import com.sun.jna.ptr.PointerByReference;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;

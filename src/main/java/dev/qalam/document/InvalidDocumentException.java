@@ -1,4 +1,4 @@
-package dev.qalam.ocr.engine;
+package dev.qalam.document;
 
 /** The document cannot be read (corrupt, encrypted, not what its bytes claim): retrying will not help. */
 public class InvalidDocumentException extends Exception {

@@ -1,4 +1,4 @@
-package dev.qalam.ocr.engine;
+package dev.qalam.text;
 
 /**
  * Character error rate: the edit distance between a reference and a hypothesis, in code points, divided by

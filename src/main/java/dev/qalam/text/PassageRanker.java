@@ -1,4 +1,4 @@
-package dev.qalam.llm.provider.local.internal;
+package dev.qalam.text;
 
 import java.util.ArrayList;
 import java.util.Comparator;

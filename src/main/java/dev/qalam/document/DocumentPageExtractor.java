@@ -1,5 +1,6 @@
-package dev.qalam.ocr.engine;
+package dev.qalam.document;
 
+import dev.qalam.text.TextCleanup;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.qalam.ocr.engine;
+package dev.qalam.document;
 
 /**
  * The OCR engine itself failed (native library or language data cannot be loaded): nothing is wrong with

@@ -1,4 +1,4 @@
-package dev.qalam.ocr.engine;
+package dev.qalam.text;
 
 import java.text.Normalizer;
 

@@ -1,11 +1,5 @@
-package dev.qalam.ocr;
+package dev.qalam.document;
 
-import dev.qalam.ocr.engine.DocumentKind;
-import dev.qalam.ocr.engine.DocumentPageExtractor;
-import dev.qalam.ocr.engine.ExtractedPage;
-import dev.qalam.ocr.engine.InvalidDocumentException;
-import dev.qalam.ocr.engine.OcrEngineException;
-import dev.qalam.ocr.engine.TesseractEngine;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +9,9 @@ import java.util.concurrent.Semaphore;
 import java.util.logging.Logger;
 
 /**
- * The server's one OCR engine and its concurrency limit: however many jobs and partitions run, at most
- * {@code QALAM_OCR_PARALLELISM} pages are extracted at once, so that pages do not fight over the cores.
+ * The server's one OCR engine and its concurrency limit: however many jobs, partitions and features (OCR
+ * jobs, retrieval ingestion) read pages, at most {@code QALAM_OCR_PARALLELISM} pages are extracted at once,
+ * so that pages do not fight over the cores (or over the heap: see the sizing rule in docs/ocr.md).
  */
 @ApplicationScoped
 public class PageExtraction {
@@ -24,7 +19,7 @@ public class PageExtraction {
     private static final Logger LOG = Logger.getLogger(PageExtraction.class.getName());
 
     @Inject
-    OcrConfig config;
+    DocumentConfig config;
 
     private TesseractEngine engine;
     private Semaphore permits;
@@ -40,6 +35,11 @@ public class PageExtraction {
                 DocumentPageExtractor.Settings.defaults().maxPixels());
         LOG.info(() -> "OCR: Tesseract " + config.languages() + " from " + datapath + ", " + config.parallelism()
                 + " page(s) at a time");
+    }
+
+    /** How many pages this server extracts at once. */
+    public int parallelism() {
+        return config.parallelism();
     }
 
     @PreDestroy

@@ -1,4 +1,4 @@
-package dev.qalam.ocr.engine;
+package dev.qalam.document;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qalam.ocr.TestDocuments;
+import dev.qalam.text.CharacterErrorRate;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package dev.qalam.ocr.engine;
+package dev.qalam.document;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
