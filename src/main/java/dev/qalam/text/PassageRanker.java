@@ -1,18 +1,33 @@
 package dev.qalam.text;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * Splits a context into passages and ranks them against a question with BM25 over analysed terms.
- * Deterministic: equal scores keep the passages' order in the context.
+ * Ranks the passages of a context against a question with Lucene's BM25 over a small in-memory index of the
+ * passages, with the {@link TextAnalyzers#bilingual() bilingual analyzer} and {@link TextAnalyzers#similarity()
+ * the same similarity} as Qalam's search indexes, so that the extractive answerer and retrieval never
+ * disagree on what matches better. (Lucene's {@code MemoryIndex} holds one document, which gives every
+ * passage the same inverse document frequencies: the passages have to be one index for BM25 to weigh rare
+ * words up.) Deterministic: equal scores keep the passages' order in the context.
  */
 public final class PassageRanker {
 
@@ -23,102 +38,63 @@ public final class PassageRanker {
     public record Scored(Passage passage, double score, int matchedTerms) {
     }
 
-    private static final Pattern PARAGRAPHS = Pattern.compile("\\n\\s*\\n|\\r\\n\\s*\\r\\n");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?؟۔])\\s+|\\n");
+    private static final String FIELD = "text";
     private static final int MAX_PASSAGE_CHARS = 600;
-    private static final double K1 = 1.2;
-    private static final double B = 0.75;
 
-    private final BilingualAnalyzer analyzer = new BilingualAnalyzer();
+    private final Analyzer analyzer = TextAnalyzers.bilingual();
 
     /** Paragraphs, and long paragraphs cut at sentence ends into pieces of at most about 600 characters. */
     public static List<String> split(String text) {
-        List<String> out = new ArrayList<>();
-        for (String para : PARAGRAPHS.split(text)) {
-            String p = para.strip();
-            if (p.isEmpty()) {
-                continue;
-            }
-            if (p.length() <= MAX_PASSAGE_CHARS) {
-                out.add(p);
-                continue;
-            }
-            StringBuilder cur = new StringBuilder();
-            for (String sentence : SENTENCE_END.split(p)) {
-                String s = sentence.strip();
-                if (s.isEmpty()) {
-                    continue;
-                }
-                if (cur.length() > 0 && cur.length() + s.length() + 1 > MAX_PASSAGE_CHARS) {
-                    out.add(cur.toString());
-                    cur.setLength(0);
-                }
-                if (cur.length() > 0) {
-                    cur.append(' ');
-                }
-                cur.append(s);
-            }
-            if (cur.length() > 0) {
-                out.add(cur.toString());
-            }
-        }
-        return out;
+        return TextSplitter.passages(text, MAX_PASSAGE_CHARS);
     }
 
     public Set<String> questionTerms(String question) {
-        return new LinkedHashSet<>(analyzer.terms(question));
+        return new LinkedHashSet<>(TextAnalyzers.terms(analyzer, question));
     }
 
     /**
-     * The passages that share at least one analysed term with the question, best first. A passage must
-     * match at least a third of the question's terms (or one term of a short question) to count as relevant.
+     * The passages that match the question, best first. A passage must match at least a third of the
+     * question's distinct terms (or one term of a short question) to count as relevant.
      */
     public List<Scored> rank(String question, List<Passage> passages) {
         Set<String> q = questionTerms(question);
         if (q.isEmpty() || passages.isEmpty()) {
             return List.of();
         }
-        List<Map<String, Integer>> tfs = new ArrayList<>(passages.size());
-        Map<String, Integer> df = new HashMap<>();
-        long totalLength = 0;
-        List<Integer> lengths = new ArrayList<>(passages.size());
-        for (Passage p : passages) {
-            List<String> terms = analyzer.terms(p.text());
-            Map<String, Integer> tf = new HashMap<>();
-            for (String t : terms) {
-                tf.merge(t, 1, Integer::sum);
-            }
-            for (String t : new HashSet<>(tf.keySet())) {
-                df.merge(t, 1, Integer::sum);
-            }
-            tfs.add(tf);
-            lengths.add(terms.size());
-            totalLength += terms.size();
-        }
-        double avgLength = Math.max(1.0, (double) totalLength / passages.size());
-        int n = passages.size();
         int needed = Math.max(1, (int) Math.ceil(q.size() / 3.0));
-        List<Scored> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Map<String, Integer> tf = tfs.get(i);
-            double score = 0;
-            int matched = 0;
-            for (String term : q) {
-                Integer f = tf.get(term);
-                if (f == null) {
-                    continue;
-                }
-                matched++;
-                int d = df.get(term);
-                double idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
-                score += idf * (f * (K1 + 1)) / (f + K1 * (1 - B + B * lengths.get(i) / avgLength));
-            }
-            if (matched >= needed) {
-                out.add(new Scored(passages.get(i), score + matched, matched));
-            }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (String term : q) {
+            query.add(new TermQuery(new Term(FIELD, term)), BooleanClause.Occur.SHOULD);
         }
-        out.sort(Comparator.comparingDouble(Scored::score).reversed()
-                .thenComparingInt(s -> s.passage().order()));
-        return out;
+        query.setMinimumNumberShouldMatch(needed);
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+            IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(TextAnalyzers.similarity());
+            try (IndexWriter writer = new IndexWriter(dir, config)) {
+                for (Passage p : passages) {
+                    Document d = new Document();
+                    d.add(new TextField(FIELD, p.text(), Field.Store.NO));
+                    writer.addDocument(d);
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(TextAnalyzers.similarity());
+                List<Scored> out = new ArrayList<>();
+                // Ties come back in document order, which is the passages' order.
+                for (ScoreDoc hit : searcher.search(query.build(), passages.size()).scoreDocs) {
+                    Passage p = passages.get(hit.doc);
+                    out.add(new Scored(p, hit.score, matched(q, p.text())));
+                }
+                return out;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int matched(Set<String> questionTerms, String text) {
+        Set<String> terms = new LinkedHashSet<>(TextAnalyzers.terms(analyzer, text));
+        terms.retainAll(questionTerms);
+        return terms.size();
     }
 }

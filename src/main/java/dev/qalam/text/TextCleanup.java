@@ -21,10 +21,10 @@ public final class TextCleanup {
         for (int i = 0; i < raw.length(); ) {
             int cp = raw.codePointAt(i);
             i += Character.charCount(cp);
-            if (isDirectionMark(cp) || cp == 0xFEFF || cp == 0x00AD) {
+            if (TextNormalizer.isDirectionMark(cp) || cp == 0xFEFF || cp == 0x00AD) {
                 continue;
             }
-            if (isPresentationForm(cp)) {
+            if (TextNormalizer.isPresentationForm(cp)) {
                 sb.append(Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC));
             } else if (cp == '\r') {
                 if (i < raw.length() && raw.charAt(i) == '\n') {
@@ -40,15 +40,6 @@ public final class TextCleanup {
             }
         }
         return tidyLines(sb.toString());
-    }
-
-    static boolean isDirectionMark(int cp) {
-        return cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)
-                || cp == 0x061C;
-    }
-
-    static boolean isPresentationForm(int cp) {
-        return (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFC);
     }
 
     private static String tidyLines(String s) {
