@@ -39,6 +39,15 @@ public class DocumentConfig {
     @ConfigProperty(name = "QALAM_OCR_THUMBNAIL_WIDTH", defaultValue = "200")
     int thumbnailWidth;
 
+    /** The largest decoded image, rendered page or decompressed PDF stream, in MB (docs/documents.md). */
+    @Inject
+    @ConfigProperty(name = "QALAM_DOCUMENT_MAX_DECODED_MB", defaultValue = "256")
+    long maxDecodedMb;
+
+    public DocumentLimits limits() {
+        return DocumentLimits.withMaxDecodedMb(maxDecodedMb);
+    }
+
     public int parallelism() {
         return parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
     }

@@ -4,17 +4,24 @@ import java.util.Optional;
 
 /** What an upload is, decided by its first bytes: a client's file name or Content-Type proves nothing. */
 public enum DocumentKind {
-    PDF("application/pdf", "pdf"),
-    PNG("image/png", "png"),
-    JPEG("image/jpeg", "jpg"),
-    TIFF("image/tiff", "tif");
+    PDF("application/pdf", "pdf", "PDF"),
+    PNG("image/png", "png", "PNG"),
+    JPEG("image/jpeg", "jpg", "JPEG"),
+    TIFF("image/tiff", "tif", "TIFF");
 
     private final String contentType;
     private final String extension;
+    private final String label;
 
-    DocumentKind(String contentType, String extension) {
+    DocumentKind(String contentType, String extension, String label) {
         this.contentType = contentType;
         this.extension = extension;
+        this.label = label;
+    }
+
+    /** The kind's name in a sentence ("PDF", "TIFF"). */
+    public String label() {
+        return label;
     }
 
     public String contentType() {

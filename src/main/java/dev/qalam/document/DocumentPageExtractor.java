@@ -1,17 +1,17 @@
 package dev.qalam.document;
 
+import dev.qalam.text.PageText;
 import dev.qalam.text.TextCleanup;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -20,13 +20,14 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * Per-page text and images from one stored document (a PDF, or a PNG/JPEG/TIFF page image). Not
- * thread-safe: open one per thread (a PDF document is not safe to share), all of them on the same
- * {@link TesseractEngine}.
+ * Per-page text and images from one stored document (a PDF, or a PNG/JPEG/TIFF image with one page per
+ * frame). Not thread-safe: open one per thread (a PDF document is not safe to share), all of them on the
+ * same {@link TesseractEngine}. The document is read from a file (a stream is copied to a temporary file
+ * first), never held in memory whole, and nothing in it is decoded before its size is checked against the
+ * {@link DocumentLimits}.
  */
 public final class DocumentPageExtractor implements AutoCloseable {
 
@@ -35,66 +36,101 @@ public final class DocumentPageExtractor implements AutoCloseable {
      * @param imageDpi       resolution of the stored page images
      * @param thumbnailWidth thumbnail width in pixels
      * @param images         whether to produce page images and thumbnails at all
-     * @param maxPixels      a rendered page never has more pixels than this (a huge page size is not a reason to run out of memory)
+     * @param limits         the decoding bounds
+     * @param workDir        where temporary copies of documents go; null for the system's temporary folder
      */
-    public record Settings(int ocrDpi, int imageDpi, int thumbnailWidth, boolean images, long maxPixels) {
+    public record Settings(int ocrDpi, int imageDpi, int thumbnailWidth, boolean images, DocumentLimits limits,
+                           Path workDir) {
         public static Settings defaults() {
-            return new Settings(300, 150, 200, true, 60_000_000L);
+            return new Settings(300, 150, 200, true, DocumentLimits.defaults(), null);
         }
 
         public Settings withoutImages() {
-            return new Settings(ocrDpi, imageDpi, thumbnailWidth, false, maxPixels);
+            return new Settings(ocrDpi, imageDpi, thumbnailWidth, false, limits, workDir);
+        }
+
+        public Settings withLimits(DocumentLimits limits) {
+            return new Settings(ocrDpi, imageDpi, thumbnailWidth, images, limits, workDir);
         }
     }
 
-    /** Images larger than this are refused before they are decoded. */
-    static final long MAX_IMAGE_PIXELS = 100_000_000L;
+    /** How many pages a document may have before counting stops (the callers' own limits are far lower). */
+    static final int COUNT_CAP = 100_000;
 
     private final DocumentKind kind;
-    private final TesseractEngine engine;
-    private final Settings settings;
-    private final PDDocument pdf;
-    private final PDFRenderer renderer;
-    private final PDFTextStripper stripper;
-    private final BufferedImage image;
+    private final PageSource source;
+    private final Path ownedFile;
 
-    private DocumentPageExtractor(DocumentKind kind, TesseractEngine engine, Settings settings, PDDocument pdf,
-                                  BufferedImage image) {
+    private DocumentPageExtractor(DocumentKind kind, PageSource source, Path ownedFile) {
         this.kind = kind;
-        this.engine = engine;
-        this.settings = settings;
-        this.pdf = pdf;
-        this.image = image;
-        if (pdf != null) {
-            renderer = new PDFRenderer(pdf);
-            stripper = new PDFTextStripper();
-            // Without it PDFBox emits Arabic lines reversed.
-            stripper.setSortByPosition(true);
-        } else {
-            renderer = null;
-            stripper = null;
-        }
+        this.source = source;
+        this.ownedFile = ownedFile;
     }
 
-    /** Opens a document; the stream is read to the end and may be closed afterwards. */
+    /** Opens a document from a stream, read to the end into a temporary file (the stream may be closed afterwards). */
     public static DocumentPageExtractor open(InputStream in, DocumentKind kind, TesseractEngine engine, Settings settings)
             throws InvalidDocumentException {
-        if (kind == DocumentKind.PDF) {
-            return new DocumentPageExtractor(kind, engine, settings, loadPdf(in), null);
+        Path file = spool(in, settings.workDir());
+        try {
+            DocumentPageExtractor x = new DocumentPageExtractor(kind, source(file, kind, engine, settings), file);
+            file = null;
+            return x;
+        } finally {
+            deleteQuietly(file);
         }
-        return new DocumentPageExtractor(kind, engine, settings, null, readImage(in, kind));
     }
 
-    /** Checks a document and counts its pages without extracting anything. */
-    public static int countPages(InputStream in, DocumentKind kind) throws InvalidDocumentException {
-        if (kind != DocumentKind.PDF) {
-            checkImage(in, kind);
-            return 1;
+    /** Opens a document file, which must stay in place until the extractor is closed. */
+    public static DocumentPageExtractor open(Path file, DocumentKind kind, TesseractEngine engine, Settings settings)
+            throws InvalidDocumentException {
+        return new DocumentPageExtractor(kind, source(file, kind, engine, settings), null);
+    }
+
+    private static PageSource source(Path file, DocumentKind kind, TesseractEngine engine, Settings settings)
+            throws InvalidDocumentException {
+        return switch (kind) {
+            case PDF -> new PdfPages(loadPdf(file), engine, settings);
+            case PNG, JPEG, TIFF -> new ImagePages(file, kind, engine, settings);
+        };
+    }
+
+    /**
+     * Checks a document and counts its pages without extracting anything: it can be read, and everything
+     * that can be known before decoding is within {@code limits} (image sizes, every frame of a TIFF, PDF
+     * page sizes at the lowest rendering resolution, PDF images and decompressed streams). Counting stops
+     * past {@code maxPages}: a larger answer means "more than {@code maxPages}".
+     */
+    public static int countPages(Path file, DocumentKind kind, DocumentLimits limits, int maxPages)
+            throws InvalidDocumentException {
+        int cap = Math.max(1, Math.min(maxPages, COUNT_CAP));
+        switch (kind) {
+            case PDF -> {
+                try (PDDocument doc = loadPdf(file)) {
+                    int pages = doc.getNumberOfPages();
+                    if (pages <= cap) {
+                        new PdfSafety(limits).inspect(doc, cap);
+                    }
+                    return pages;
+                } catch (IOException e) {
+                    throw new InvalidDocumentException("invalid_pdf", "The PDF cannot be read.", e);
+                }
+            }
+            case PNG, JPEG, TIFF -> {
+                try (ImageFile img = ImageFile.open(file, kind, limits)) {
+                    return img.countFrames(cap);
+                }
+            }
+            default -> throw new IllegalArgumentException(kind.name());
         }
-        try (PDDocument doc = loadPdf(in)) {
-            return doc.getNumberOfPages();
-        } catch (IOException e) {
-            throw new InvalidDocumentException("invalid_pdf", "The PDF cannot be read: " + e.getMessage(), e);
+    }
+
+    /** {@link #countPages(Path, DocumentKind, DocumentLimits, int)} with the default limits, from a stream. */
+    public static int countPages(InputStream in, DocumentKind kind) throws InvalidDocumentException {
+        Path file = spool(in, null);
+        try {
+            return countPages(file, kind, DocumentLimits.defaults(), COUNT_CAP);
+        } finally {
+            deleteQuietly(file);
         }
     }
 
@@ -103,7 +139,7 @@ public final class DocumentPageExtractor implements AutoCloseable {
     }
 
     public int pageCount() {
-        return pdf != null ? pdf.getNumberOfPages() : 1;
+        return source.pageCount();
     }
 
     /** Extracts page {@code pageNum} (1-based). */
@@ -113,45 +149,173 @@ public final class DocumentPageExtractor implements AutoCloseable {
         }
         long start = System.nanoTime();
         try {
-            return pdf != null ? extractPdfPage(pageNum, start) : extractImage(start);
+            return source.extract(pageNum, start);
+        } catch (InvalidDocumentException | OcrEngineException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof OcrEngineException oe) {
-                throw oe;
+            PdfSafety.LimitExceeded limit = PdfSafety.find(e);
+            if (limit != null) {
+                throw limit.limit;
             }
             throw new InvalidDocumentException(kind == DocumentKind.PDF ? "invalid_pdf" : "invalid_image",
-                    "Page " + pageNum + " cannot be read: " + e.getMessage(), e);
+                    "Page " + pageNum + " of the " + kind.label() + " cannot be read.", e);
         }
     }
 
-    private ExtractedPage extractPdfPage(int pageNum, long start) throws IOException {
-        stripper.setStartPage(pageNum);
-        stripper.setEndPage(pageNum);
-        String layer = TextCleanup.clean(stripper.getText(pdf));
-        PDPage page = pdf.getPage(pageNum - 1);
-        if (TextLayerHeuristic.assess(layer).usable()) {
-            byte[] img = null;
-            byte[] thumb = null;
-            if (settings.images()) {
-                BufferedImage rendered = renderer.renderImageWithDPI(pageNum - 1, dpiFor(page, settings.imageDpi()), ImageType.RGB);
-                img = Images.png(rendered);
-                thumb = Images.png(Images.scaleToWidth(rendered, settings.thumbnailWidth()));
+    @Override
+    public void close() {
+        source.close();
+        deleteQuietly(ownedFile);
+    }
+
+    /** One kind of document, page by page. */
+    private interface PageSource {
+        int pageCount();
+
+        ExtractedPage extract(int pageNum, long start) throws IOException, InvalidDocumentException;
+
+        void close();
+    }
+
+    /** Text layer when usable, otherwise OCR of the page's scan or of the rendered page. */
+    private static final class PdfPages implements PageSource {
+        private final PDDocument pdf;
+        private final TesseractEngine engine;
+        private final Settings settings;
+        private final PdfSafety safety;
+        private final GuardedPdfRenderer renderer;
+        private final PDFTextStripper stripper;
+
+        PdfPages(PDDocument pdf, TesseractEngine engine, Settings settings) {
+            this.pdf = pdf;
+            this.engine = engine;
+            this.settings = settings;
+            this.safety = new PdfSafety(settings.limits());
+            this.renderer = new GuardedPdfRenderer(pdf, safety);
+            this.stripper = new PDFTextStripper();
+            // Without it PDFBox emits Arabic lines reversed.
+            stripper.setSortByPosition(true);
+        }
+
+        @Override
+        public int pageCount() {
+            return pdf.getNumberOfPages();
+        }
+
+        @Override
+        public ExtractedPage extract(int pageNum, long start) throws IOException, InvalidDocumentException {
+            stripper.setStartPage(pageNum);
+            stripper.setEndPage(pageNum);
+            String layer = TextCleanup.clean(stripper.getText(pdf));
+            PDPage page = pdf.getPage(pageNum - 1);
+            renderer.forPage(pageNum);
+            if (TextLayerHeuristic.assess(layer).usable()) {
+                byte[] img = null;
+                byte[] thumb = null;
+                if (settings.images()) {
+                    BufferedImage rendered = renderer.renderImageWithDPI(pageNum - 1,
+                            safety.renderDpi(page, pageNum, settings.imageDpi()), ImageType.RGB);
+                    img = Images.png(rendered);
+                    thumb = Images.png(Images.scaleToWidth(rendered, settings.thumbnailWidth()));
+                }
+                return new ExtractedPage(PageText.plain(pageNum, layer), countLines(layer), seconds(start),
+                        ExtractedPage.Method.TEXT_LAYER, img, thumb);
             }
-            return new ExtractedPage(pageNum, layer, countLines(layer), seconds(start), ExtractedPage.Method.TEXT_LAYER, img, thumb);
+            ScannedImage scan = scannedImage(page, pageNum);
+            if (scan != null) {
+                return ocr(engine, settings, pageNum, scan.image(), scan.dpi(), start);
+            }
+            float dpi = safety.renderDpi(page, pageNum, settings.ocrDpi());
+            BufferedImage rendered = renderer.renderImageWithDPI(pageNum - 1, dpi, ImageType.GRAY);
+            return ocr(engine, settings, pageNum, rendered, Math.round(dpi), start);
         }
-        ScannedImage scan = scannedImage(page);
-        if (scan != null) {
-            return ocr(pageNum, scan.image(), scan.dpi(), start);
+
+        private record ScannedImage(BufferedImage image, int dpi) {
         }
-        float dpi = dpiFor(page, settings.ocrDpi());
-        BufferedImage rendered = renderer.renderImageWithDPI(pageNum - 1, dpi, ImageType.GRAY);
-        return ocr(pageNum, rendered, Math.round(dpi), start);
+
+        /**
+         * A scanner's page is one image covering the page: OCR that image as it is stored instead of rendering
+         * the page (the render costs as much as a sixth of the page's OCR). Anything else (several images,
+         * vector drawings, a crop, an odd resolution) is rendered.
+         */
+        private ScannedImage scannedImage(PDPage page, int pageNum) throws IOException {
+            PDResources resources = page.getResources();
+            if (resources == null || page.getRotation() != 0) {
+                return null;
+            }
+            PDImageXObject only = null;
+            for (COSName name : resources.getXObjectNames()) {
+                PDXObject x = resources.getXObject(name);
+                if (!(x instanceof PDImageXObject img) || only != null) {
+                    return null;
+                }
+                only = img;
+            }
+            if (only == null || resources.getFontNames().iterator().hasNext()) {
+                return null;
+            }
+            PDRectangle box = page.getCropBox();
+            double pageAspect = box.getWidth() / box.getHeight();
+            double imageAspect = (double) only.getWidth() / only.getHeight();
+            if (Math.abs(pageAspect - imageAspect) > 0.02 * pageAspect) {
+                return null;
+            }
+            int dpi = (int) Math.round(only.getWidth() / (box.getWidth() / 72.0));
+            if (dpi < 200 || dpi > 600) {
+                return null;
+            }
+            safety.checkImage(only, pageNum);
+            BufferedImage img = only.getImage();
+            return img == null ? null : new ScannedImage(img, dpi);
+        }
+
+        @Override
+        public void close() {
+            try {
+                pdf.close();
+            } catch (IOException ignored) {
+                // Closing only frees buffers; there is nothing left to save.
+            }
+        }
     }
 
-    private ExtractedPage extractImage(long start) {
-        return ocr(1, image, 0, start);
+    /** A PNG, JPEG or TIFF: one page per frame, each read by OCR. */
+    private static final class ImagePages implements PageSource {
+        private final ImageFile file;
+        private final int frames;
+        private final TesseractEngine engine;
+        private final Settings settings;
+
+        ImagePages(Path path, DocumentKind kind, TesseractEngine engine, Settings settings) throws InvalidDocumentException {
+            this.file = ImageFile.open(path, kind, settings.limits());
+            this.engine = engine;
+            this.settings = settings;
+            try {
+                this.frames = file.countFrames(COUNT_CAP);
+            } catch (InvalidDocumentException e) {
+                file.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public int pageCount() {
+            return frames;
+        }
+
+        @Override
+        public ExtractedPage extract(int pageNum, long start) throws InvalidDocumentException {
+            return ocr(engine, settings, pageNum, file.read(pageNum - 1), 0, start);
+        }
+
+        @Override
+        public void close() {
+            file.close();
+        }
     }
 
-    private ExtractedPage ocr(int pageNum, BufferedImage img, int dpi, long start) {
+    private static ExtractedPage ocr(TesseractEngine engine, Settings settings, int pageNum, BufferedImage img, int dpi,
+                                     long start) {
         TesseractEngine.Recognition r = engine.recognize(img, dpi);
         byte[] png = null;
         byte[] thumb = null;
@@ -162,57 +326,8 @@ public final class DocumentPageExtractor implements AutoCloseable {
             png = Images.png(pageImage);
             thumb = Images.png(Images.scaleToWidth(pageImage, settings.thumbnailWidth()));
         }
-        return new ExtractedPage(pageNum, r.text(), r.lines(), seconds(start), ExtractedPage.Method.OCR, png, thumb);
-    }
-
-    private record ScannedImage(BufferedImage image, int dpi) {
-    }
-
-    /**
-     * A scanner's page is one image covering the page: OCR that image as it is stored instead of rendering the
-     * page (the render costs as much as a sixth of the page's OCR). Anything else (several images, vector
-     * drawings, a crop, an odd resolution) is rendered.
-     */
-    private ScannedImage scannedImage(PDPage page) throws IOException {
-        PDResources resources = page.getResources();
-        if (resources == null || page.getRotation() != 0) {
-            return null;
-        }
-        PDImageXObject only = null;
-        for (COSName name : resources.getXObjectNames()) {
-            PDXObject x = resources.getXObject(name);
-            if (!(x instanceof PDImageXObject img) || only != null) {
-                return null;
-            }
-            only = img;
-        }
-        if (only == null || resources.getFontNames().iterator().hasNext()) {
-            return null;
-        }
-        PDRectangle box = page.getCropBox();
-        double pageAspect = box.getWidth() / box.getHeight();
-        double imageAspect = (double) only.getWidth() / only.getHeight();
-        if (Math.abs(pageAspect - imageAspect) > 0.02 * pageAspect) {
-            return null;
-        }
-        int dpi = (int) Math.round(only.getWidth() / (box.getWidth() / 72.0));
-        if (dpi < 200 || dpi > 600 || (long) only.getWidth() * only.getHeight() > settings.maxPixels()) {
-            return null;
-        }
-        BufferedImage img = only.getImage();
-        return img == null ? null : new ScannedImage(img, dpi);
-    }
-
-    /** The requested resolution, lowered for pages so large that it would exceed the pixel budget. */
-    private float dpiFor(PDPage page, int dpi) {
-        PDRectangle box = page.getCropBox();
-        double w = Math.max(1, box.getWidth()) / 72.0;
-        double h = Math.max(1, box.getHeight()) / 72.0;
-        double pixels = w * dpi * h * dpi;
-        if (pixels <= settings.maxPixels()) {
-            return dpi;
-        }
-        return (float) Math.max(10, Math.floor(Math.sqrt(settings.maxPixels() / (w * h))));
+        return new ExtractedPage(PageText.plain(pageNum, r.text()), r.lines(), seconds(start), ExtractedPage.Method.OCR,
+                png, thumb);
     }
 
     static int countLines(String text) {
@@ -229,63 +344,37 @@ public final class DocumentPageExtractor implements AutoCloseable {
         return Math.round((System.nanoTime() - start) / 1e7) / 100.0;
     }
 
-    private static PDDocument loadPdf(InputStream in) throws InvalidDocumentException {
+    private static PDDocument loadPdf(Path file) throws InvalidDocumentException {
         try {
-            // Large streams spill to a temporary file instead of the heap.
-            return Loader.loadPDF(new RandomAccessReadBuffer(in), "", null, null, IOUtils.createTempFileOnlyStreamCache());
+            // Read from the file, not into the heap; streams PDFBox writes spill to temporary files.
+            return Loader.loadPDF(file.toFile(), "", null, null, IOUtils.createTempFileOnlyStreamCache());
         } catch (InvalidPasswordException e) {
             throw new InvalidDocumentException("encrypted_pdf",
                     "The PDF is encrypted with a password; upload a copy without the password.", e);
         } catch (IOException | RuntimeException e) {
-            throw new InvalidDocumentException("invalid_pdf", "The PDF cannot be read: " + e.getMessage(), e);
+            throw new InvalidDocumentException("invalid_pdf", "The PDF cannot be read.", e);
         }
     }
 
-    private static void checkImage(InputStream in, DocumentKind kind) throws InvalidDocumentException {
-        readImage(in, kind, false);
-    }
-
-    private static BufferedImage readImage(InputStream in, DocumentKind kind) throws InvalidDocumentException {
-        return readImage(in, kind, true);
-    }
-
-    private static BufferedImage readImage(InputStream in, DocumentKind kind, boolean decode) throws InvalidDocumentException {
-        try (ImageInputStream iis = ImageIO.createImageInputStream(in)) {
-            Iterator<ImageReader> readers = iis == null ? null : ImageIO.getImageReaders(iis);
-            if (readers == null || !readers.hasNext()) {
-                throw new InvalidDocumentException("invalid_image", "The " + kind.extension().toUpperCase() + " image cannot be read.");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(iis, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels <= 0 || pixels > MAX_IMAGE_PIXELS) {
-                    throw new InvalidDocumentException("invalid_image",
-                            "The image has " + pixels + " pixels; at most " + MAX_IMAGE_PIXELS + " are accepted.");
-                }
-                if (!decode) {
-                    return null;
-                }
-                BufferedImage img = reader.read(0);
-                if (img == null) {
-                    throw new InvalidDocumentException("invalid_image", "The image cannot be decoded.");
-                }
-                return img;
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidDocumentException("invalid_image", "The image cannot be read: " + e.getMessage(), e);
+    /** Copies a stream into a temporary file in {@code dir} (the system's temporary folder when null). */
+    static Path spool(InputStream in, Path dir) {
+        Path file = null;
+        try {
+            file = dir == null ? Files.createTempFile("qalam-doc-", ".tmp") : Files.createTempFile(dir, "qalam-doc-", ".tmp");
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            deleteQuietly(file);
+            throw new UncheckedIOException("Could not copy the document to a temporary file", e);
         }
     }
 
-    @Override
-    public void close() {
-        if (pdf != null) {
+    static void deleteQuietly(Path file) {
+        if (file != null) {
             try {
-                pdf.close();
+                Files.deleteIfExists(file);
             } catch (IOException ignored) {
-                // Closing only frees buffers; there is nothing left to save.
+                // A temporary file left behind is removed with the temporary folder.
             }
         }
     }

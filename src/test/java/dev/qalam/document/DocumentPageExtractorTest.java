@@ -86,10 +86,30 @@ class DocumentPageExtractorTest {
     }
 
     @Test
+    void everyFrameOfAMultiPageTiffIsAPage() throws Exception {
+        byte[] tiff = TestDocuments.multiPageTiff(TestDocuments.page(TestDocuments.ENGLISH, false, 0),
+                TestDocuments.page(TestDocuments.ARABIC, true, 0));
+        assertEquals(2, DocumentPageExtractor.countPages(new ByteArrayInputStream(tiff), DocumentKind.TIFF));
+        try (DocumentPageExtractor x = DocumentPageExtractor.open(new ByteArrayInputStream(tiff), DocumentKind.TIFF, engine,
+                DocumentPageExtractor.Settings.defaults())) {
+            assertEquals(2, x.pageCount());
+            ExtractedPage english = x.extract(1);
+            ExtractedPage arabic = x.extract(2);
+            assertEquals(2, arabic.pageNum());
+            double en = CharacterErrorRate.of(TestDocuments.text(TestDocuments.ENGLISH), english.text());
+            double ar = CharacterErrorRate.of(TestDocuments.text(TestDocuments.ARABIC), arabic.text());
+            assertTrue(en < 0.02, "English CER " + en + ": " + english.text());
+            assertTrue(ar < 0.05, "Arabic CER " + ar + ": " + arabic.text());
+            assertNotNull(arabic.imagePng());
+        }
+    }
+
+    @Test
     void missingLanguageDataIsAnEngineFailure() {
         try (TesseractEngine broken = new TesseractEngine("/nonexistent/tessdata", "ara+eng")) {
             OcrEngineException e = assertThrows(OcrEngineException.class, broken::check);
-            assertTrue(e.getMessage().contains("/nonexistent/tessdata"), e.getMessage());
+            assertTrue(e.detail().contains("/nonexistent/tessdata"), e.detail());
+            assertEquals(OcrEngineException.PUBLIC_MESSAGE, e.getMessage());
         }
     }
 
@@ -101,6 +121,9 @@ class DocumentPageExtractorTest {
         InvalidDocumentException bad = assertThrows(InvalidDocumentException.class,
                 () -> DocumentPageExtractor.countPages(new ByteArrayInputStream("%PDF-1.7\ngarbage".getBytes()), DocumentKind.PDF));
         assertEquals("invalid_pdf", bad.code());
+        // The client reads Qalam's words; what PDFBox said is the cause, for the log.
+        assertEquals("The PDF cannot be read.", bad.getMessage());
+        assertNotNull(bad.getCause());
         InvalidDocumentException img = assertThrows(InvalidDocumentException.class,
                 () -> DocumentPageExtractor.countPages(new ByteArrayInputStream(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0}), DocumentKind.PNG));
         assertEquals("invalid_image", img.code());

@@ -63,10 +63,13 @@ public class OcrPageProcessor implements ItemProcessor {
             jobs.recordFailure(token, e.code(), e.getMessage(), false);
             throw e;
         } catch (OcrEngineException e) {
-            jobs.recordFailure(token, "ocr_engine_unavailable", "The OCR engine failed: " + e.getMessage(), true);
+            jobs.recordFailure(token, "ocr_engine_unavailable", e.getMessage(), true);
             throw e;
         } catch (RuntimeException | Error e) {
-            jobs.recordFailure(token, "processing_failed", "Page " + pageNum + " could not be processed: " + e, true);
+            // The client reads this; the exception itself goes to the log with the failed step. Running out of
+            // memory on a page will happen again on the same page: not worth a retry.
+            jobs.recordFailure(token, "processing_failed", "Page " + pageNum + " could not be processed.",
+                    !(e instanceof OutOfMemoryError));
             throw e;
         }
     }
