@@ -43,4 +43,11 @@ public record DocumentLimits(long maxDecodedBytes, int maxOoxmlEntries, long max
     static long mb(long bytes) {
         return (bytes + MB - 1) / MB;
     }
+
+    /** A size for a message: whole megabytes (rounded up), or gigabytes from 10 GB on. */
+    static String size(double bytes) {
+        double mb = Math.ceil(bytes / MB);
+        return mb >= 10 * 1024 ? String.format(java.util.Locale.ROOT, "%.0f GB", Math.ceil(mb / 1024))
+                : String.format(java.util.Locale.ROOT, "%.0f MB", mb);
+    }
 }

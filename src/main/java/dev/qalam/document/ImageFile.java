@@ -98,8 +98,8 @@ final class ImageFile implements AutoCloseable {
         if (bytes > limits.maxDecodedBytes() || bytes / bytesPerPixel / width != height) {
             throw new DocumentLimitException("image_too_large", where(index) + " is " + width + " x " + height
                     + " pixels at " + bytesPerPixel + " byte" + (bytesPerPixel == 1 ? "" : "s") + " per pixel ("
-                    + DocumentLimits.mb((long) Math.min(Long.MAX_VALUE, (double) width * height * bytesPerPixel))
-                    + " MB once decoded); at most " + limits.maxDecodedMb() + " MB is decoded per image.");
+                    + DocumentLimits.size((double) width * height * bytesPerPixel) + " once decoded); at most "
+                    + limits.maxDecodedMb() + " MB is decoded per image.");
         }
     }
 

@@ -85,8 +85,8 @@ final class PdfSafety {
         if (fit < MIN_RENDER_DPI) {
             double bytes = area * MIN_RENDER_DPI * MIN_RENDER_DPI * 4;
             throw new DocumentLimitException("page_too_large", String.format(Locale.ROOT,
-                    "Page %d measures %s x %s inches: even at %d dpi its image would take %s MB, and at most %d MB "
-                            + "is rendered per page.", pageNum, inches(w), inches(h), MIN_RENDER_DPI, megabytes(bytes),
+                    "Page %d measures %s x %s inches: even at %d dpi its image would take %s, and at most %d MB "
+                            + "is rendered per page.", pageNum, inches(w), inches(h), MIN_RENDER_DPI, DocumentLimits.size(bytes),
                     limits.maxDecodedMb()));
         }
         return (float) Math.min(dpi, fit);
@@ -236,7 +236,7 @@ final class PdfSafety {
                 || bytes > limits.maxDecodedBytes()) {
             String where = pageNum > 0 ? "An image on page " + pageNum : "An image in the PDF";
             throw new LimitExceeded(new DocumentLimitException("image_too_large", where + " is " + width + " x " + height
-                    + " pixels (" + megabytes((double) width * height * bytesPerPixel) + " MB once decoded); at most "
+                    + " pixels (" + DocumentLimits.size((double) width * height * bytesPerPixel) + " once decoded); at most "
                     + limits.maxDecodedMb() + " MB is decoded per image."));
         }
     }
@@ -355,9 +355,5 @@ final class PdfSafety {
 
     private static String inches(double v) {
         return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    private static String megabytes(double bytes) {
-        return String.format(Locale.ROOT, "%.0f", Math.ceil(bytes / DocumentLimits.MB));
     }
 }

@@ -110,7 +110,7 @@ class DecodeBoundsTest {
         Path pdf = write("huge.pdf", TestDocuments.hugePagePdf(1_000_000));
         DocumentLimitException e = refused(pdf, DocumentKind.PDF, DocumentLimits.defaults());
         assertEquals("page_too_large", e.code());
-        assertEquals("Page 1 measures 13889 x 13889 inches: even at 36 dpi its image would take 953675 MB, and at "
+        assertEquals("Page 1 measures 13889 x 13889 inches: even at 36 dpi its image would take 932 GB, and at "
                 + "most 256 MB is rendered per page.", e.getMessage());
         assertEquals("page_too_large", refusedWhenRead(pdf, DocumentKind.PDF, DocumentLimits.defaults()).code());
     }

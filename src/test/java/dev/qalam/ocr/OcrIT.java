@@ -92,6 +92,23 @@ class OcrIT {
         }
     }
 
+    /** Every frame of a multi-page TIFF is a page (it was cut to its first one). */
+    @Test
+    void multiPageTiffHasAPagePerFrame() {
+        byte[] tiff = TestDocuments.multiPageTiff(TestDocuments.page(TestDocuments.ENGLISH, false, 0),
+                TestDocuments.page(TestDocuments.ARABIC, true, 0));
+        Api.Reply r = api.multipart("/v1/ocr/upload", "file", "fax.tiff", "image/tiff", tiff);
+        assertEquals(200, r.status(), r.toString());
+        JsonNode job = done(api, r.json().get("token").asText());
+        assertEquals(2, job.get("total_pages").asInt(), job.toString());
+        assertEquals(2, job.get("pages").size());
+        double en = CharacterErrorRate.of(TestDocuments.text(TestDocuments.ENGLISH), text(job, 1));
+        double ar = CharacterErrorRate.of(TestDocuments.text(TestDocuments.ARABIC), text(job, 2));
+        assertTrue(en < 0.02, "English CER " + en + ": " + text(job, 1));
+        assertTrue(ar < 0.05, "Arabic CER " + ar + ": " + text(job, 2));
+        assertEquals(200, api.get("/v1/ocr/jobs/" + r.json().get("token").asText() + "/2").status());
+    }
+
     @Test
     void bornDigitalAndMixedPdfs() {
         String born = upload(api, "born.pdf", "application/pdf", TestDocuments.bornDigitalPdf(List.of(TestDocuments.ENGLISH)));
