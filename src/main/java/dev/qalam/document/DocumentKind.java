@@ -2,12 +2,20 @@ package dev.qalam.document;
 
 import java.util.Optional;
 
-/** What an upload is, decided by its first bytes: a client's file name or Content-Type proves nothing. */
+/**
+ * What an upload is. PDFs and images are told by their first bytes ({@link #detect(byte[], int)}), DOCX and
+ * PPTX by the package's main part ({@link DocumentTypes}): a client's Content-Type proves nothing. Plain text
+ * and Markdown have no signature and are told by the file name, then must decode as UTF-8.
+ */
 public enum DocumentKind {
     PDF("application/pdf", "pdf", "PDF"),
     PNG("image/png", "png", "PNG"),
     JPEG("image/jpeg", "jpg", "JPEG"),
-    TIFF("image/tiff", "tif", "TIFF");
+    TIFF("image/tiff", "tif", "TIFF"),
+    DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", "DOCX"),
+    PPTX("application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx", "PPTX"),
+    TEXT("text/plain; charset=utf-8", "txt", "text"),
+    MARKDOWN("text/markdown; charset=utf-8", "md", "Markdown");
 
     private final String contentType;
     private final String extension;
@@ -33,7 +41,12 @@ public enum DocumentKind {
     }
 
     public boolean isImage() {
-        return this != PDF;
+        return this == PNG || this == JPEG || this == TIFF;
+    }
+
+    /** Whether the kind's pages come from its own text (no rendering, no OCR). */
+    public boolean isText() {
+        return this == DOCX || this == PPTX || this == TEXT || this == MARKDOWN;
     }
 
     /** How many leading bytes {@link #detect} needs to see. */

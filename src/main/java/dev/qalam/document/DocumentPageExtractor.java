@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -23,8 +25,9 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * Per-page text and images from one stored document (a PDF, or a PNG/JPEG/TIFF image with one page per
- * frame). Not thread-safe: open one per thread (a PDF document is not safe to share), all of them on the
+ * Per-page text and images from one stored document: a PDF (text layer, or OCR of the page), a PNG/JPEG/TIFF
+ * image (OCR, one page per frame), a DOCX (pages split at page breaks), a PPTX (a page per slide) or a
+ * UTF-8 text or Markdown file (one page). Not thread-safe: open one per thread (a PDF document is not safe to share), all of them on the
  * same {@link TesseractEngine}. The document is read from a file (a stream is copied to a temporary file
  * first), never held in memory whole, and nothing in it is decoded before its size is checked against the
  * {@link DocumentLimits}.
@@ -91,6 +94,7 @@ public final class DocumentPageExtractor implements AutoCloseable {
         return switch (kind) {
             case PDF -> new PdfPages(loadPdf(file), engine, settings);
             case PNG, JPEG, TIFF -> new ImagePages(file, kind, engine, settings);
+            case DOCX, PPTX, TEXT, MARKDOWN -> new ParsedPages(readText(file, kind, settings.limits()));
         };
     }
 
@@ -120,8 +124,31 @@ public final class DocumentPageExtractor implements AutoCloseable {
                     return img.countFrames(cap);
                 }
             }
+            case DOCX, PPTX, TEXT, MARKDOWN -> {
+                List<PageText> pages = readText(file, kind, limits);
+                if (pages.stream().allMatch(PageText::isEmpty)) {
+                    throw new InvalidDocumentException("empty_content", "The " + kind.label() + " file has no text.");
+                }
+                return pages.size();
+            }
             default -> throw new IllegalArgumentException(kind.name());
         }
+    }
+
+    /** The pages of a kind that carries its own text. */
+    static List<PageText> readText(Path file, DocumentKind kind, DocumentLimits limits) throws InvalidDocumentException {
+        return switch (kind) {
+            case DOCX, PPTX -> {
+                try (OPCPackage pkg = OoxmlPackages.open(file, kind, limits)) {
+                    yield kind == DocumentKind.DOCX ? DocxReader.read(pkg, limits) : PptxReader.read(pkg, limits);
+                } catch (IOException e) {
+                    throw new InvalidDocumentException(kind == DocumentKind.DOCX ? "invalid_docx" : "invalid_pptx",
+                            "The " + kind.label() + " file cannot be read.", e);
+                }
+            }
+            case TEXT, MARKDOWN -> TextFileReader.read(file, kind, limits);
+            default -> throw new IllegalArgumentException(kind.name());
+        };
     }
 
     /** {@link #countPages(Path, DocumentKind, DocumentLimits, int)} with the default limits, from a stream. */
@@ -157,7 +184,8 @@ public final class DocumentPageExtractor implements AutoCloseable {
             if (limit != null) {
                 throw limit.limit;
             }
-            throw new InvalidDocumentException(kind == DocumentKind.PDF ? "invalid_pdf" : "invalid_image",
+            throw new InvalidDocumentException(kind == DocumentKind.PDF ? "invalid_pdf" : kind.isImage() ? "invalid_image"
+                    : "invalid_" + kind.extension(),
                     "Page " + pageNum + " of the " + kind.label() + " cannot be read.", e);
         }
     }
@@ -276,6 +304,30 @@ public final class DocumentPageExtractor implements AutoCloseable {
             } catch (IOException ignored) {
                 // Closing only frees buffers; there is nothing left to save.
             }
+        }
+    }
+
+    /** DOCX, PPTX, text and Markdown: parsed whole when opened (their text is bounded), no images. */
+    private static final class ParsedPages implements PageSource {
+        private final List<PageText> pages;
+
+        ParsedPages(List<PageText> pages) {
+            this.pages = pages;
+        }
+
+        @Override
+        public int pageCount() {
+            return pages.size();
+        }
+
+        @Override
+        public ExtractedPage extract(int pageNum, long start) {
+            PageText page = pages.get(pageNum - 1);
+            return new ExtractedPage(page, page.blocks().size(), seconds(start), ExtractedPage.Method.TEXT, null, null);
+        }
+
+        @Override
+        public void close() {
         }
     }
 
