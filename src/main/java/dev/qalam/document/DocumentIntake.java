@@ -70,7 +70,7 @@ public class DocumentIntake {
             if (size == 0) {
                 throw new InvalidDocumentException("empty_file", "The uploaded file is empty.");
             }
-            DocumentKind kind = DocumentTypes.detect(file, filename, config.limits()).filter(rules.accepted()::contains)
+            DocumentKind kind = DocumentTypes.detect(file, filename, config.limits(), rules.accepted())
                     .orElseThrow(() -> unsupported(rules.accepted()));
             int pages = DocumentPageExtractor.countPages(file, kind, config.limits(), rules.maxPages());
             if (pages < 1) {

@@ -175,6 +175,9 @@ class TextDocumentsTest {
                 () -> DocumentTypes.detect(truncated, "broken.docx", DocumentLimits.defaults()));
         assertEquals("invalid_docx", e.code());
         assertEquals("The DOCX file cannot be read.", e.getMessage());
+        // Where DOCX is not accepted (the OCR API), the archive is not even opened: it is unsupported.
+        assertEquals(Optional.empty(), DocumentTypes.detect(truncated, "broken.docx", DocumentLimits.defaults(),
+                java.util.EnumSet.of(DocumentKind.PDF, DocumentKind.PNG)));
         Path legacy = write("old.doc", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1});
         assertEquals(Optional.empty(), DocumentTypes.detect(legacy, "old.doc", DocumentLimits.defaults()));
     }
