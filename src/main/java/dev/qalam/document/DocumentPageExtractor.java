@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.apache.pdfbox.Loader;
-import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -139,11 +138,8 @@ public final class DocumentPageExtractor implements AutoCloseable {
     static List<PageText> readText(Path file, DocumentKind kind, DocumentLimits limits) throws InvalidDocumentException {
         return switch (kind) {
             case DOCX, PPTX -> {
-                try (OPCPackage pkg = OoxmlPackages.open(file, kind, limits)) {
-                    yield kind == DocumentKind.DOCX ? DocxReader.read(pkg, limits) : PptxReader.read(pkg, limits);
-                } catch (IOException e) {
-                    throw new InvalidDocumentException(kind == DocumentKind.DOCX ? "invalid_docx" : "invalid_pptx",
-                            "The " + kind.label() + " file cannot be read.", e);
+                try (OoxmlPackages.Opened opened = OoxmlPackages.open(file, kind, limits)) {
+                    yield kind == DocumentKind.DOCX ? DocxReader.read(opened.pkg(), limits) : PptxReader.read(opened.pkg(), limits);
                 }
             }
             case TEXT, MARKDOWN -> TextFileReader.read(file, kind, limits);

@@ -35,8 +35,8 @@ final class OoxmlPackages {
     /** Which kind the package is (DOCX or PPTX, by its main part's content type), if it is one Qalam reads. */
     static Optional<DocumentKind> detect(Path file, String filename, DocumentLimits limits) throws InvalidDocumentException {
         DocumentKind claimed = byName(filename);
-        try (OPCPackage pkg = open(file, claimed, limits)) {
-            List<PackagePart> main = pkg.getPartsByRelationshipType(PackageRelationshipTypes.CORE_DOCUMENT);
+        try (Opened opened = open(file, claimed, limits)) {
+            List<PackagePart> main = opened.pkg().getPartsByRelationshipType(PackageRelationshipTypes.CORE_DOCUMENT);
             if (main.isEmpty()) {
                 return Optional.empty();
             }
@@ -48,8 +48,6 @@ final class OoxmlPackages {
                 return Optional.of(DocumentKind.PPTX);
             }
             return Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
         } catch (InvalidDocumentException e) {
             if (claimed == null && !(e instanceof DocumentLimitException)) {
                 // A ZIP archive that is not an Office document at all.
@@ -59,16 +57,25 @@ final class OoxmlPackages {
         }
     }
 
+    /** A package opened read-only; closing it releases the file without writing anything back. */
+    record Opened(OPCPackage pkg) implements AutoCloseable {
+        @Override
+        public void close() {
+            // close() is for saving: POI warns and reverts when it is called on a read-only package.
+            pkg.revert();
+        }
+    }
+
     /**
      * Opens the package read-only after checking its entries; {@code kind} names the file in messages (null
      * when not known yet).
      */
-    static OPCPackage open(Path file, DocumentKind kind, DocumentLimits limits) throws InvalidDocumentException {
+    static Opened open(Path file, DocumentKind kind, DocumentLimits limits) throws InvalidDocumentException {
         applySettings(limits);
         String label = kind == null ? "Office" : kind.label();
         checkEntries(file, label, limits);
         try {
-            return OPCPackage.open(file.toFile(), PackageAccess.READ);
+            return new Opened(OPCPackage.open(file.toFile(), PackageAccess.READ));
         } catch (InvalidFormatException | RuntimeException e) {
             throw invalid(kind, label, e);
         }

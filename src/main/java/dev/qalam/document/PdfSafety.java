@@ -67,10 +67,6 @@ final class PdfSafety {
         this.limits = limits;
     }
 
-    DocumentLimits limits() {
-        return limits;
-    }
-
     /** The resolution to render page {@code pageNum} at: {@code dpi}, or lower for a page too large for it. */
     float renderDpi(PDPage page, int pageNum, int dpi) throws DocumentLimitException {
         PDRectangle box = page.getCropBox();

@@ -61,7 +61,10 @@ class DecodeBombIT {
             assertTrue(p.json().at("/error/message").asText().contains("13889 x 13889 inches"), p.body());
         }
 
-        long grown = TestServer.residentBytes() - before;
+        long after = TestServer.residentBytes();
+        long grown = after - before;
+        System.out.printf("DecodeBombIT: server resident memory %d MB before six bomb uploads, %d MB after%n",
+                before / (1024 * 1024), after / (1024 * 1024));
         assertTrue(grown < FLAT, "resident memory grew by " + grown / (1024 * 1024) + " MB");
         assertEquals(200, Api.anonymous().get("/health/ready").status());
         String token = upload(api, "after.pdf", "application/pdf", TestDocuments.bornDigitalPdf(List.of(TestDocuments.ENGLISH)));
