@@ -33,10 +33,6 @@ public class OcrConfig {
     @ConfigProperty(name = "QALAM_OCR_RETRY_BACKOFF_SECONDS", defaultValue = "30")
     long retryBackoffSeconds;
 
-    @Inject
-    @ConfigProperty(name = "QALAM_OCR_WORKER_INTERVAL_SECONDS", defaultValue = "5")
-    long workerIntervalSeconds;
-
     /** How long the URLs handed out for page images and thumbnails stay valid. */
     @Inject
     @ConfigProperty(name = "QALAM_OCR_URL_TTL_MINUTES", defaultValue = "60")
@@ -65,10 +61,6 @@ public class OcrConfig {
     /** The wait before automatic retry number {@code retryCount + 1}: base, 2 x base, 4 x base, ... */
     public Duration backoff(int retryCount) {
         return Duration.ofSeconds(retryBackoffSeconds).multipliedBy(1L << Math.min(20, Math.max(0, retryCount)));
-    }
-
-    public Duration workerInterval() {
-        return Duration.ofSeconds(Math.max(1, workerIntervalSeconds));
     }
 
     public Duration urlTtl() {

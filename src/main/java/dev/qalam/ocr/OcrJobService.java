@@ -17,6 +17,10 @@ import dev.qalam.ocr.OcrWire.ThumbnailList;
 import dev.qalam.platform.auth.Budgets;
 import dev.qalam.platform.auth.QalamPrincipal;
 import dev.qalam.platform.errors.ApiException;
+import dev.qalam.platform.jobs.JobEvent;
+import dev.qalam.platform.jobs.JobLauncher;
+import dev.qalam.platform.jobs.JobStatus;
+import dev.qalam.platform.jobs.TrackedJobs;
 import dev.qalam.platform.persistence.Ids;
 import dev.qalam.platform.storage.BlobStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +55,13 @@ public class OcrJobService {
     OcrJobRepository jobs;
 
     @Inject
-    OcrJobLauncher launcher;
+    TrackedJobs trackedJobs;
+
+    @Inject
+    OcrJobKind kind;
+
+    @Inject
+    JobLauncher launcher;
 
     @Inject
     BlobStore blobs;
@@ -111,16 +121,16 @@ public class OcrJobService {
             Instant now = Instant.now();
             OcrJob job = new OcrJob(token, caller.owner(), caller.keyId(), safeName(filename, doc.kind()), doc.kind(),
                     doc.key(), doc.bytes(), pages, Math.min(pages, extraction.parallelism()), now, now.plus(lifetime));
-            jobs.create(job);
+            trackedJobs.create(job);
             kept = true;
             long position = Math.max(1, jobs.queuePosition(now));
             try {
-                launcher.start(token);
+                launcher.start(OcrJobKind.JOB_XML, token);
             } catch (RuntimeException e) {
                 // The job is stored and queued; the worker starts it on its next round.
                 LOG.log(Level.WARNING, "OCR job " + token + " could not be started now; the worker will", e);
             }
-            return new OcrUpload(token, OcrStatus.QUEUED.wire(), 0, 100, position);
+            return new OcrUpload(token, JobStatus.QUEUED.wire(), 0, 100, position);
         } finally {
             if (!kept) {
                 deleteQuietly(prefix);
@@ -141,15 +151,19 @@ public class OcrJobService {
     OcrJob live(String owner, String token) {
         OcrJob job = jobs.findOwned(token, owner).orElseThrow(() -> ApiException.notFound("No OCR job with this token."));
         if (job.expired()) {
-            throw ApiException.gone("job_expired", "This OCR job has expired; its results were deleted on " + job.expiresAt() + ".");
+            throw ApiException.gone("job_expired", expiredMessage(job));
         }
         return job;
+    }
+
+    static String expiredMessage(OcrJob job) {
+        return "This OCR job has expired; its results were deleted on " + job.expiresAt() + ".";
     }
 
     public OcrJobStatus status(String owner, String token) {
         OcrJob job = live(owner, token);
         List<OcrPage> pages = jobs.pages(token);
-        boolean failed = job.status() == OcrStatus.ERROR;
+        boolean failed = job.status() == JobStatus.ERROR;
         return new OcrJobStatus(job.filename(), job.status().wire(), progress(job, pages.size()), job.totalPages(),
                 pages.stream().map(p -> new OcrPageResult(p.pageNum(), p.text(), p.numSegments(), p.elapsed())).toList(),
                 job.expiresAt(), failed ? job.error() : null, failed ? job.retryCount() : null,
@@ -157,15 +171,20 @@ public class OcrJobService {
     }
 
     static int progress(OcrJob job, int pagesDone) {
-        return job.status() == OcrStatus.DONE ? 100 : OcrProgress.percent(pagesDone, job.totalPages());
+        return job.status() == JobStatus.DONE ? 100 : OcrProgress.percent(pagesDone, job.totalPages());
     }
 
-    /** The status of a job as an event, for a client that subscribes to its progress. */
-    public OcrProgress snapshot(String owner, String token) {
-        OcrJob job = live(owner, token);
-        int done = jobs.pagesDone(token);
-        return new OcrProgress(token, job.status().wire(), progress(job, done), job.totalPages(), done, null,
-                job.status() == OcrStatus.ERROR ? job.error() : null);
+    /**
+     * The state of the caller's job as a progress event, for a client that follows it: 404 for an unknown or
+     * another owner's token, 410 once expired (nothing to follow).
+     */
+    public JobEvent snapshot(String owner, String token) {
+        return kind.event(live(owner, token));
+    }
+
+    /** The same for a stream already open: an expired job gives its last event ({@code expired}), which ends the stream. */
+    public JobEvent progress(String owner, String token) {
+        return kind.event(jobs.findOwned(token, owner).orElseThrow(() -> ApiException.notFound("No OCR job with this token.")));
     }
 
     /** The seed's retry table, in its order: 404, 409, 422, 429, 502, else 200 {@code pending}. */
@@ -175,10 +194,10 @@ public class OcrJobService {
             throw ApiException.unprocessable("no_retryable_copy",
                     "This job has expired and its file was deleted; upload the document again.");
         }
-        if (job.status() == OcrStatus.DONE) {
+        if (job.status() == JobStatus.DONE) {
             throw ApiException.conflict("job_done", "This job is already done.");
         }
-        if (job.status() != OcrStatus.ERROR) {
+        if (job.status() != JobStatus.ERROR) {
             throw ApiException.conflict("job_in_progress", "This job is still " + job.status().wire() + ".");
         }
         if (!sourceExists(job)) {
@@ -195,10 +214,10 @@ public class OcrJobService {
             throw ApiException.badGateway("ocr_engine_unavailable",
                     "The OCR engine is not available right now; the retry is safe to repeat later.", e);
         }
-        OcrJob claimed = jobs.claimRetry(token, config.maxRetries())
+        OcrJob claimed = trackedJobs.claimRetry(kind, token)
                 .orElseThrow(() -> ApiException.conflict("job_in_progress", "This job is being retried already."));
         try {
-            launcher.resume(claimed);
+            launcher.resume(OcrJobKind.JOB_XML, claimed);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "OCR job " + token + " could not be restarted now; the worker will", e);
         }
@@ -227,7 +246,7 @@ public class OcrJobService {
         }
         OcrPage p = page.get();
         return new OcrPageDetail(pageNum, p.text(), link(p.thumbnailKey(), baseUri), link(p.imageKey(), baseUri),
-                OcrStatus.DONE.wire(), p.numSegments(), p.elapsed());
+                JobStatus.DONE.wire(), p.numSegments(), p.elapsed());
     }
 
     private Link link(String key, URI baseUri) {

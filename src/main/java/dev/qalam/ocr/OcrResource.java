@@ -11,6 +11,7 @@ import dev.qalam.platform.auth.RequiresScope;
 import dev.qalam.platform.auth.Scope;
 import dev.qalam.platform.errors.ApiError;
 import dev.qalam.platform.errors.ApiException;
+import dev.qalam.platform.jobs.JobProgressBroadcaster;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -52,7 +53,7 @@ public class OcrResource {
     OcrJobService service;
 
     @Inject
-    OcrProgressBroadcaster broadcaster;
+    JobProgressBroadcaster broadcaster;
 
     @Context
     UriInfo uriInfo;
@@ -121,7 +122,7 @@ public class OcrResource {
     public void events(@PathParam("token") String token, @Context SseEventSink sink, @Context Sse sse) {
         String owner = caller.owner();
         service.snapshot(owner, token);
-        broadcaster.subscribe(token, sink, sse, () -> service.snapshot(owner, token));
+        broadcaster.subscribe(token, sink, sse, () -> service.progress(owner, token));
     }
 
     @GET

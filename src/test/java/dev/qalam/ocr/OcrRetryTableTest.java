@@ -7,6 +7,12 @@ import dev.qalam.document.DocumentKind;
 import dev.qalam.document.OcrEngineException;
 import dev.qalam.document.PageExtraction;
 import dev.qalam.platform.errors.ApiException;
+import dev.qalam.platform.jobs.JobKind;
+import dev.qalam.platform.jobs.JobLauncher;
+import dev.qalam.platform.jobs.JobStates;
+import dev.qalam.platform.jobs.JobStatus;
+import dev.qalam.platform.jobs.TrackedJob;
+import dev.qalam.platform.jobs.TrackedJobs;
 import dev.qalam.platform.storage.BlobStore;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -45,22 +51,27 @@ class OcrRetryTableTest {
             public Optional<OcrJob> find(String id) {
                 return Optional.ofNullable(jobs.get(id));
             }
-
+        };
+        OcrJobKind kind = new OcrJobKind();
+        kind.config = config;
+        service.kind = kind;
+        service.trackedJobs = new TrackedJobs() {
             @Override
-            public Optional<OcrJob> claimRetry(String id, int max) {
+            @SuppressWarnings("unchecked")
+            public <J extends TrackedJob> Optional<J> claimRetry(JobKind<J> k, String id) {
                 OcrJob j = jobs.get(id);
-                if (j == null || j.status() != OcrStatus.ERROR || j.retryCount() >= max) {
+                if (j == null || j.status() != JobStatus.ERROR || j.retryCount() >= k.maxRetries()) {
                     return Optional.empty();
                 }
                 OcrJob claimed = job(id, j.retryCount() + 1);
-                claimed.requeued();
+                JobStates.requeued(claimed);
                 jobs.put(id, claimed);
-                return Optional.of(claimed);
+                return Optional.of((J) claimed);
             }
         };
-        service.launcher = new OcrJobLauncher() {
+        service.launcher = new JobLauncher() {
             @Override
-            public long resume(OcrJob job) {
+            public long resume(String jobXml, TrackedJob job) {
                 resumed++;
                 return 1;
             }
@@ -79,20 +90,14 @@ class OcrRetryTableTest {
     OcrJob job(String id, int retries) {
         OcrJob j = new OcrJob(id, OWNER, "k1", "a.pdf", DocumentKind.PDF, OcrJob.blobPrefix(id) + "source", 10, 2, 2,
                 Instant.now(), Instant.now().plus(Duration.ofHours(1)));
-        // Retries are counted only by the repository's conditional UPDATE; a test sets the column directly.
-        try {
-            var f = OcrJob.class.getDeclaredField("retryCount");
-            f.setAccessible(true);
-            f.setInt(j, retries);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        // Retries are counted only by the conditional UPDATE of TrackedJobs; a test sets the column directly.
+        JobStates.retryCount(j, retries);
         return j;
     }
 
     OcrJob failedJob(String id, int retries) {
         OcrJob j = job(id, retries);
-        j.failed("ocr_engine_unavailable", "engine failed", true, null, Instant.now());
+        JobStates.failed(j, "ocr_engine_unavailable", "engine failed", true);
         jobs.put(id, j);
         blobs.put(j.sourceKey(), new byte[] {1});
         return j;
@@ -124,7 +129,7 @@ class OcrRetryTableTest {
     @Test
     void doneOrRunningIs409() {
         OcrJob done = job("d", 0);
-        done.done(Instant.now());
+        JobStates.done(done);
         jobs.put("d", done);
         assertEquals(409, status("d"));
         jobs.put("q", job("q", 0));
@@ -137,7 +142,7 @@ class OcrRetryTableTest {
         blobs.remove(j.sourceKey());
         assertEquals(422, status("g"));
         OcrJob e = failedJob("e", 0);
-        e.expire();
+        JobStates.expired(e);
         assertEquals(422, status("e"));
     }
 
@@ -156,7 +161,7 @@ class OcrRetryTableTest {
         ApiException e = assertThrows(ApiException.class, () -> service.retry(OWNER, "f"));
         assertEquals(502, e.status());
         assertEquals("ocr_engine_unavailable", e.code());
-        assertEquals(OcrStatus.ERROR, jobs.get("f").status());
+        assertEquals(JobStatus.ERROR, jobs.get("f").status());
         assertEquals(1, jobs.get("f").retryCount());
         assertEquals(0, resumed);
         engineDown = false;

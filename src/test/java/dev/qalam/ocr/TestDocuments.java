@@ -213,6 +213,24 @@ public final class TestDocuments {
         }
     }
 
+    /** A scanned PDF of {@code pages} copies of one page, the image stored once: a long job in a small file. */
+    public static byte[] scannedPdf(BufferedImage img, int pages) {
+        try (PDDocument doc = new PDDocument()) {
+            PDImageXObject x = LosslessFactory.createFromImage(doc, img);
+            PDRectangle size = new PDRectangle(img.getWidth() * 72f / DPI, img.getHeight() * 72f / DPI);
+            for (int i = 0; i < pages; i++) {
+                PDPage page = new PDPage(size);
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.drawImage(x, 0, 0, size.getWidth(), size.getHeight());
+                }
+            }
+            return save(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A born-digital PDF: one page per entry, each a list of lines set in DejaVu Sans (English text). */
     public static byte[] bornDigitalPdf(List<List<String>> pages) {
         try (PDDocument doc = new PDDocument()) {

@@ -22,9 +22,21 @@ public final class Api {
             .connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
 
     private final String key;
+    /** The server called; null for the suite's server. */
+    private final String baseUrl;
 
     private Api(String key) {
+        this(key, null);
+    }
+
+    private Api(String key, String baseUrl) {
         this.key = key;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The same credential against another server (a second server sharing the database). */
+    public Api at(String otherBaseUrl) {
+        return new Api(key, otherBaseUrl);
     }
 
     /** Calls made with this credential (an API key or a token); null for none. */
@@ -121,7 +133,8 @@ public final class Api {
     }
 
     private HttpRequest.Builder builder(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(TestServer.uri(path)).timeout(Duration.ofSeconds(120));
+        HttpRequest.Builder b = HttpRequest.newBuilder(baseUrl == null ? TestServer.uri(path) : java.net.URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(120));
         if (key != null) {
             b.header("Authorization", "Bearer " + key);
         }

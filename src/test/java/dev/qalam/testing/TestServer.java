@@ -82,8 +82,43 @@ public final class TestServer {
      * power cut), then starts it again on the same data directory and waits until it is ready.
      */
     public static void crashAndStart() {
-        Path wlp = Path.of(System.getProperty("qalam.serverDir", "target/liberty/wlp"));
-        Path pidFile = wlp.resolve("usr/servers/.pid/qalam.pid");
+        kill();
+        start();
+    }
+
+    /** The Liberty installation the build created (the suite's server and, for some tests, a second one). */
+    public static Path wlp() {
+        return Path.of(System.getProperty("qalam.serverDir", "target/liberty/wlp"));
+    }
+
+    /** Kills the server process outright (SIGKILL), as in a power cut, and leaves it down. */
+    public static void kill() {
+        kill("qalam");
+    }
+
+    /** Starts the suite's server again (after {@link #kill()}) and waits until it is ready. */
+    public static void start() {
+        run(List.of(wlp().resolve("bin/server").toString(), "start", "qalam"));
+        awaitReady(Duration.ofSeconds(240));
+    }
+
+    /** The suite's server's log so far. */
+    public static String log() {
+        try {
+            Path log = wlp().resolve("usr/servers/qalam/logs/messages.log");
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the suite's server answers at all. */
+    public static boolean up() {
+        return ready();
+    }
+
+    static void kill(String serverName) {
+        Path pidFile = wlp().resolve("usr/servers/.pid/" + serverName + ".pid");
         try {
             long pid = Long.parseLong(Files.readString(pidFile).strip());
             ProcessHandle server = ProcessHandle.of(pid)
@@ -91,13 +126,11 @@ public final class TestServer {
             server.destroyForcibly();
             server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Could not kill the server", e);
+            throw new IllegalStateException("Could not kill the server " + serverName, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        run(List.of(wlp.resolve("bin/server").toString(), "start", "qalam"));
-        awaitReady(Duration.ofSeconds(240));
     }
 
     /** The server process's resident memory in bytes (VmRSS, as {@code ps} shows it), from its pid file. */
@@ -116,9 +149,16 @@ public final class TestServer {
         }
     }
 
-    private static void run(List<String> command) {
+    static void run(List<String> command) {
+        run(command, java.util.Map.of());
+    }
+
+    /** Runs a Liberty command with extra environment variables (the rest inherited from the suite's). */
+    static void run(List<String> command, java.util.Map<String, String> env) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            pb.environment().putAll(env);
+            Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes());
             int rc = p.waitFor();
             if (rc != 0 && !(command.contains("stop") && rc == 1)) {

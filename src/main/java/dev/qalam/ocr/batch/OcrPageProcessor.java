@@ -6,8 +6,8 @@ import dev.qalam.document.InvalidDocumentException;
 import dev.qalam.document.OcrEngineException;
 import dev.qalam.document.PageExtraction;
 import dev.qalam.ocr.OcrJob;
-import dev.qalam.ocr.OcrJobRepository;
 import dev.qalam.ocr.OcrPage;
+import dev.qalam.platform.jobs.TrackedJobs;
 import dev.qalam.platform.storage.BlobStore;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
@@ -15,15 +15,22 @@ import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Extracts one page and stores its image and thumbnail. A failure is recorded on the job (outside the
  * chunk transaction) as retryable or not before the partition fails: an unreadable page will not read
- * better next time, an engine that could not load might.
+ * better next time, an engine that could not load or a blob store that could not take the image might.
+ * An {@link Error} (out of memory, above all) is never retried: the same page would only do it again.
+ * The recorded message is Qalam's own; what the exception said goes to the log.
  */
 @Named("ocrPageProcessor")
 @Dependent
 public class OcrPageProcessor implements ItemProcessor {
+
+    private static final Logger LOG = Logger.getLogger(OcrPageProcessor.class.getName());
 
     @Inject
     @BatchProperty
@@ -39,7 +46,7 @@ public class OcrPageProcessor implements ItemProcessor {
     BlobStore blobs;
 
     @Inject
-    OcrJobRepository jobs;
+    TrackedJobs jobs;
 
     @Override
     public Object processItem(Object item) throws Exception {
@@ -60,17 +67,28 @@ public class OcrPageProcessor implements ItemProcessor {
             }
             return new OcrPage(token, pageNum, page.text(), page.numSegments(), page.elapsed(), page.method(), imageKey, thumbKey);
         } catch (InvalidDocumentException e) {
-            jobs.recordFailure(token, e.code(), e.getMessage(), false);
+            fail(pageNum, e, e.code(), DocumentErrors.publicMessage(e, pageNum), false);
             throw e;
         } catch (OcrEngineException e) {
-            jobs.recordFailure(token, "ocr_engine_unavailable", e.getMessage(), true);
+            fail(pageNum, e, "ocr_engine_unavailable", "The OCR engine was not available; the job will be retried.", true);
             throw e;
-        } catch (RuntimeException | Error e) {
-            // The client reads this; the exception itself goes to the log with the failed step. Running out of
-            // memory on a page will happen again on the same page: not worth a retry.
-            jobs.recordFailure(token, "processing_failed", "Page " + pageNum + " could not be processed.",
-                    !(e instanceof OutOfMemoryError));
+        } catch (IOException e) {
+            fail(pageNum, e, "storage_unavailable", "The image of page " + pageNum + " could not be stored; the job will be retried.", true);
+            throw e;
+        } catch (OutOfMemoryError e) {
+            fail(pageNum, e, "page_too_large", "Page " + pageNum + " needs more memory than the server allows for one page.", false);
+            throw e;
+        } catch (Error e) {
+            fail(pageNum, e, "processing_failed", "Page " + pageNum + " could not be processed.", false);
+            throw e;
+        } catch (RuntimeException e) {
+            fail(pageNum, e, "processing_failed", "Page " + pageNum + " could not be processed; the job will be retried.", true);
             throw e;
         }
+    }
+
+    private void fail(int pageNum, Throwable cause, String code, String publicMessage, boolean retryable) {
+        LOG.log(retryable ? Level.WARNING : Level.SEVERE, "OCR job " + token + ", page " + pageNum + ": " + code, cause);
+        jobs.recordFailure(OcrJob.class, token, code, publicMessage, retryable);
     }
 }

@@ -5,6 +5,7 @@ import dev.qalam.document.InvalidDocumentException;
 import dev.qalam.document.PageExtraction;
 import dev.qalam.ocr.OcrJob;
 import dev.qalam.ocr.OcrJobRepository;
+import dev.qalam.platform.jobs.TrackedJobs;
 import dev.qalam.platform.storage.BlobStore;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Reads this partition's page numbers, from the checkpoint (the last page committed) on, skipping pages
@@ -27,6 +30,8 @@ import java.util.Set;
 @Named("ocrPageReader")
 @Dependent
 public class OcrPageReader extends AbstractItemReader {
+
+    private static final Logger LOG = Logger.getLogger(OcrPageReader.class.getName());
 
     @Inject
     @BatchProperty
@@ -45,6 +50,9 @@ public class OcrPageReader extends AbstractItemReader {
 
     @Inject
     OcrJobRepository jobs;
+
+    @Inject
+    TrackedJobs trackedJobs;
 
     @Inject
     BlobStore blobs;
@@ -77,7 +85,8 @@ public class OcrPageReader extends AbstractItemReader {
                 "The uploaded file is no longer stored; upload it again."))) {
             extractor = extraction.open(in, job.kind());
         } catch (InvalidDocumentException e) {
-            jobs.recordFailure(token, e.code(), e.getMessage(), false);
+            LOG.log(Level.WARNING, "OCR job " + token + ": the document cannot be opened", e);
+            trackedJobs.recordFailure(OcrJob.class, token, e.code(), DocumentErrors.publicMessage(e, null), false);
             throw e;
         }
         step.setTransientUserData(extractor);

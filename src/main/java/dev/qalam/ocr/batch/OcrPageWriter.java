@@ -4,6 +4,7 @@ import dev.qalam.ocr.OcrJob;
 import dev.qalam.ocr.OcrJobRepository;
 import dev.qalam.ocr.OcrPage;
 import dev.qalam.platform.errors.ApiException;
+import dev.qalam.platform.jobs.TrackedJobs;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
@@ -23,6 +24,9 @@ public class OcrPageWriter extends AbstractItemWriter {
     @Inject
     OcrJobRepository jobs;
 
+    @Inject
+    TrackedJobs trackedJobs;
+
     @Override
     public void writeItems(List<Object> items) {
         OcrJob job = jobs.require(token);
@@ -30,7 +34,7 @@ public class OcrPageWriter extends AbstractItemWriter {
             jobs.savePages(job, items.stream().map(OcrPage.class::cast).toList());
         } catch (ApiException e) {
             // The page balance ran out: the pages are not stored and nothing is charged for them.
-            jobs.recordFailure(token, e.code(), e.getMessage() + " Top up the balance, then retry the job.", false);
+            trackedJobs.recordFailure(OcrJob.class, token, e.code(), e.getMessage() + " Top up the balance, then retry the job.", false);
             throw e;
         }
     }

@@ -1,11 +1,8 @@
 package dev.qalam.platform.auth;
 
-import jakarta.annotation.Resource;
+import dev.qalam.platform.persistence.AfterTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +34,8 @@ public class KeyCache {
     @ConfigProperty(name = "QALAM_KEY_CACHE_SECONDS", defaultValue = "10")
     long ttlSeconds;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    AfterTransaction afterTransaction;
 
     private final Map<String, Entry> byHash = new ConcurrentHashMap<>();
     private final Map<String, CachedKey> byId = new ConcurrentHashMap<>();
@@ -79,17 +76,8 @@ public class KeyCache {
     /** Drops a key now and once more when the current transaction (its revocation) completes. */
     void forget(String keyId) {
         drop(keyId);
-        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    drop(keyId);
-                }
-            });
+        if (afterTransaction != null) {
+            afterTransaction.onCompletion(() -> drop(keyId));
         }
     }
 
