@@ -67,7 +67,7 @@ public class OcrPageProcessor implements ItemProcessor {
             }
             return new OcrPage(token, pageNum, page.text(), page.numSegments(), page.elapsed(), page.method(), imageKey, thumbKey);
         } catch (InvalidDocumentException e) {
-            fail(pageNum, e, e.code(), DocumentErrors.publicMessage(e, pageNum), false);
+            fail(pageNum, e, e.code(), e.getMessage(), false);
             throw e;
         } catch (OcrEngineException e) {
             fail(pageNum, e, "ocr_engine_unavailable", "The OCR engine was not available; the job will be retried.", true);

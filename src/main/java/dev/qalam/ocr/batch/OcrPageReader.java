@@ -86,7 +86,7 @@ public class OcrPageReader extends AbstractItemReader {
             extractor = extraction.open(in, job.kind());
         } catch (InvalidDocumentException e) {
             LOG.log(Level.WARNING, "OCR job " + token + ": the document cannot be opened", e);
-            trackedJobs.recordFailure(OcrJob.class, token, e.code(), DocumentErrors.publicMessage(e, null), false);
+            trackedJobs.recordFailure(OcrJob.class, token, e.code(), e.getMessage(), false);
             throw e;
         }
         step.setTransientUserData(extractor);
