@@ -75,7 +75,8 @@ public class ChatCompletionsResource {
                 @SchemaProperty(name = "tool_choice", description = "none, auto, required, or a named function"),
                 @SchemaProperty(name = "response_format", type = SchemaType.OBJECT,
                         description = "`{\"type\":\"json_object\"}` or a JSON schema"),
-                @SchemaProperty(name = "n", type = SchemaType.INTEGER, description = "How many choices to generate"),
+                @SchemaProperty(name = "n", type = SchemaType.INTEGER, minimum = "1", maximum = "8",
+                        description = "How many choices to generate (at most 8)"),
                 @SchemaProperty(name = "seed", type = SchemaType.INTEGER),
                 @SchemaProperty(name = "user", type = SchemaType.STRING)})))
     @APIResponse(responseCode = "200", description = "The completion, or with stream: true a stream of chunks",
@@ -100,7 +101,7 @@ public class ChatCompletionsResource {
         ChatRequest request = ChatRequestParser.parse(ChatRequestParser.readObject(body));
         QalamPrincipal principal = caller.principal();
         ChatService.OpenedStream opened = chat.openStream(principal, request);
-        SsePump pump = new SsePump(chat, principal, request, opened, sink, sse);
+        SsePump pump = new SsePump(request, opened, sink, sse);
         try {
             executor.execute(pump);
         } catch (RuntimeException rejected) {

@@ -1,7 +1,12 @@
 package dev.qalam.llm;
 
 import dev.qalam.llm.provider.ChatMessage;
+import dev.qalam.llm.provider.ChatMessage.ContentPart;
+import dev.qalam.llm.provider.ChatMessage.ToolCall;
 import dev.qalam.llm.provider.ChatRequest;
+import dev.qalam.llm.provider.ChatRequest.ResponseFormat;
+import dev.qalam.llm.provider.ChatRequest.Tool;
+import dev.qalam.llm.provider.ChatRequest.ToolChoice;
 import dev.qalam.platform.errors.ApiException;
 import dev.qalam.platform.json.Jsonp;
 import jakarta.json.JsonArray;
@@ -9,19 +14,24 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Reads and validates a chat completion request as OpenAI does: every out-of-range or mistyped value
- * is a 400 naming the parameter, before any model is resolved or any budget charged.
+ * Reads and validates a chat completion request as OpenAI does: every out-of-range or mistyped value, at any
+ * depth, is a 400 naming the parameter ({@code messages[1].tool_calls[0].function.name}), before any model is
+ * resolved or any budget charged. The result is the typed {@link ChatRequest}; parameters it has no field for
+ * are not read, and so never reach a provider (the forwarded ones are listed in {@code docs/llm.md}).
  */
 public final class ChatRequestParser {
 
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
     private static final Set<String> TOOL_CHOICES = Set.of("none", "auto", "required");
     private static final Set<String> RESPONSE_FORMATS = Set.of("text", "json_object", "json_schema");
+    private static final Set<String> IMAGE_DETAILS = Set.of("auto", "low", "high");
 
     private ChatRequestParser() {
     }
@@ -31,11 +41,10 @@ public final class ChatRequestParser {
         if (body == null || body.isBlank()) {
             throw invalid("The request body must be a JSON object.", null);
         }
-        try (var r = Jsonp.PROVIDER.createReader(new java.io.StringReader(body))) {
+        try (var r = Jsonp.PROVIDER.createReader(new StringReader(body))) {
             return r.readObject();
         } catch (jakarta.json.JsonException | IllegalStateException e) {
-            throw new ApiException(400, ApiException.INVALID_REQUEST, "invalid_json",
-                    "The request body is not valid JSON for this endpoint.");
+            throw ApiException.invalidJson(e);
         }
     }
 
@@ -46,7 +55,7 @@ public final class ChatRequestParser {
         String model = requiredString(body, "model");
         JsonValue msgs = body.get("messages");
         if (!(msgs instanceof JsonArray array)) {
-            throw msgs == null ? missing("messages") : invalidType("messages", "an array");
+            throw isAbsent(msgs) ? missing("messages") : invalidType("messages", "an array");
         }
         if (array.isEmpty()) {
             throw invalid("'messages' must contain at least one message.", "messages");
@@ -57,40 +66,43 @@ public final class ChatRequestParser {
         }
         Double temperature = number(body, "temperature", 0, 2);
         Double topP = number(body, "top_p", 0, 1);
-        number(body, "presence_penalty", -2, 2);
-        number(body, "frequency_penalty", -2, 2);
-        Integer maxTokens = integer(body, "max_completion_tokens", 1, Integer.MAX_VALUE);
-        if (maxTokens == null) {
-            maxTokens = integer(body, "max_tokens", 1, Integer.MAX_VALUE);
-        }
-        Integer n = integer(body, "n", 1, 128);
+        Double presencePenalty = number(body, "presence_penalty", -2, 2);
+        Double frequencyPenalty = number(body, "frequency_penalty", -2, 2);
+        Integer maxTokens = integer(body, "max_tokens", 1, Integer.MAX_VALUE);
+        Integer maxCompletionTokens = integer(body, "max_completion_tokens", 1, Integer.MAX_VALUE);
+        Integer n = integer(body, "n", 1, ChatRequest.MAX_CHOICES);
         boolean stream = bool(body, "stream");
         boolean includeUsage = false;
         JsonValue so = body.get("stream_options");
-        if (so != null && so != JsonValue.NULL) {
+        if (!isAbsent(so)) {
             if (!(so instanceof JsonObject o)) {
                 throw invalidType("stream_options", "an object");
             }
             if (!stream) {
                 throw invalid("The 'stream_options' parameter is only allowed when 'stream' is enabled.", "stream_options");
             }
-            includeUsage = bool(o, "include_usage");
+            includeUsage = bool(o, "include_usage", "stream_options.include_usage");
         }
         List<String> stop = stop(body.get("stop"));
-        JsonArray tools = tools(body.get("tools"));
-        JsonValue toolChoice = toolChoice(body.get("tool_choice"), tools);
-        JsonObject responseFormat = responseFormat(body.get("response_format"));
+        List<Tool> tools = tools(body.get("tools"));
+        ToolChoice toolChoice = toolChoice(body.get("tool_choice"), tools);
+        Boolean parallelToolCalls = isAbsent(body.get("parallel_tool_calls")) ? null : bool(body, "parallel_tool_calls");
+        ResponseFormat responseFormat = responseFormat(body.get("response_format"));
         Long seed = null;
         JsonValue s = body.get("seed");
-        if (s != null && s != JsonValue.NULL) {
+        if (!isAbsent(s)) {
             if (!(s instanceof JsonNumber num) || !num.isIntegral()) {
                 throw invalidType("seed", "an integer");
             }
-            seed = num.longValue();
+            BigDecimal value = num.bigDecimalValue();
+            if (value.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0 || value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                throw invalid("'seed' must be a 64-bit integer.", "seed");
+            }
+            seed = value.longValue();
         }
-        String user = optionalString(body, "user");
-        return new ChatRequest(model, messages, temperature, topP, maxTokens, stream, includeUsage, stop, tools,
-                toolChoice, responseFormat, n == null ? 1 : n, seed, user, body);
+        return new ChatRequest(model, messages, temperature, topP, maxTokens, maxCompletionTokens, n == null ? 1 : n,
+                stop, presencePenalty, frequencyPenalty, seed, tools, toolChoice, parallelToolCalls, responseFormat,
+                optionalString(body, "reasoning_effort"), optionalString(body, "user"), stream, includeUsage);
     }
 
     private static ChatMessage message(JsonValue v, String where) {
@@ -99,18 +111,25 @@ public final class ChatRequestParser {
         }
         JsonValue r = m.get("role");
         if (!(r instanceof JsonString rs)) {
-            throw r == null ? missing(where + ".role") : invalidType(where + ".role", "a string");
+            throw isAbsent(r) ? missing(where + ".role") : invalidType(where + ".role", "a string");
         }
         String role = rs.getString();
         if (!ROLES.contains(role)) {
             throw invalid("Invalid value for '" + where + ".role': '" + role
                     + "'. Supported values are: 'system', 'developer', 'user', 'assistant' and 'tool'.", where + ".role");
         }
-        JsonArray toolCalls = m.get("tool_calls") instanceof JsonArray a ? a : null;
+        List<ToolCall> toolCalls = null;
+        JsonValue tc = m.get("tool_calls");
+        if (!isAbsent(tc)) {
+            if (!"assistant".equals(role)) {
+                throw invalid("'" + where + ".tool_calls' is only allowed in assistant messages.", where + ".tool_calls");
+            }
+            toolCalls = toolCalls(tc, where + ".tool_calls");
+        }
         JsonValue content = m.get("content");
         String text = null;
-        List<ChatMessage.ContentPart> parts = null;
-        if (content == null || content == JsonValue.NULL) {
+        List<ContentPart> parts = null;
+        if (isAbsent(content)) {
             if (!"assistant".equals(role) || toolCalls == null) {
                 throw missing(where + ".content");
             }
@@ -118,49 +137,80 @@ public final class ChatRequestParser {
             text = cs.getString();
         } else if (content instanceof JsonArray ca) {
             parts = new ArrayList<>(ca.size());
-            StringBuilder joined = new StringBuilder();
             for (int j = 0; j < ca.size(); j++) {
-                ChatMessage.ContentPart p = part(ca.get(j), where + ".content[" + j + "]");
-                parts.add(p);
-                if (p.isText() && p.text() != null) {
-                    if (joined.length() > 0) {
-                        joined.append("\n\n");
-                    }
-                    joined.append(p.text());
-                }
+                parts.add(part(ca.get(j), where + ".content[" + j + "]"));
             }
-            text = joined.toString();
+            text = ChatMessage.joinText(parts);
         } else {
             throw invalidType(where + ".content", "a string or an array of content parts");
         }
-        String toolCallId = optionalString(m, "tool_call_id");
+        String toolCallId = optionalString(m, "tool_call_id", where + ".tool_call_id");
         if ("tool".equals(role) && toolCallId == null) {
             throw missing(where + ".tool_call_id");
         }
-        return new ChatMessage(role, text, parts, optionalString(m, "name"), toolCalls, toolCallId);
+        return new ChatMessage(role, text, parts, optionalString(m, "name", where + ".name"), toolCalls, toolCallId);
     }
 
-    private static ChatMessage.ContentPart part(JsonValue v, String where) {
-        if (!(v instanceof JsonObject p) || !(p.get("type") instanceof JsonString t)) {
-            throw invalid("'" + where + "' must be an object with a 'type'.", where);
+    private static ContentPart part(JsonValue v, String where) {
+        if (!(v instanceof JsonObject p)) {
+            throw invalidType(where, "an object with a 'type'");
         }
-        return switch (t.getString()) {
-            case "text" -> new ChatMessage.ContentPart("text", requiredString(p, "text", where + ".text"), null);
+        String type = requiredString(p, "type", where + ".type");
+        return switch (type) {
+            case "text" -> new ContentPart("text", requiredString(p, "text", where + ".text"), null, null);
             case "image_url" -> {
                 JsonValue iu = p.get("image_url");
-                String url = iu instanceof JsonString s ? s.getString()
-                        : iu instanceof JsonObject o && o.get("url") instanceof JsonString s ? s.getString() : null;
-                if (url == null) {
-                    throw missing(where + ".image_url.url");
+                String url;
+                String detail = null;
+                if (iu instanceof JsonString s) {
+                    url = s.getString();
+                } else if (iu instanceof JsonObject o) {
+                    url = requiredString(o, "url", where + ".image_url.url");
+                    detail = optionalString(o, "detail", where + ".image_url.detail");
+                    if (detail != null && !IMAGE_DETAILS.contains(detail)) {
+                        throw invalid("'" + where + ".image_url.detail' must be 'auto', 'low' or 'high'.",
+                                where + ".image_url.detail");
+                    }
+                } else {
+                    throw isAbsent(iu) ? missing(where + ".image_url.url") : invalidType(where + ".image_url", "an object");
                 }
-                yield new ChatMessage.ContentPart("image_url", null, url);
+                yield new ContentPart("image_url", null, url, detail);
             }
-            default -> new ChatMessage.ContentPart(t.getString(), null, null);
+            default -> throw invalid("Invalid value for '" + where + ".type': '" + type
+                    + "'. Supported values are: 'text' and 'image_url'.", where + ".type");
         };
     }
 
+    private static List<ToolCall> toolCalls(JsonValue v, String where) {
+        if (!(v instanceof JsonArray a)) {
+            throw invalidType(where, "an array");
+        }
+        List<ToolCall> calls = new ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            String at = where + "[" + i + "]";
+            if (!(a.get(i) instanceof JsonObject call)) {
+                throw invalidType(at, "an object with an id, a type and a function");
+            }
+            functionType(call, at);
+            String id = requiredString(call, "id", at + ".id");
+            JsonObject f = requiredObject(call, "function", at + ".function");
+            calls.add(new ToolCall(id, requiredString(f, "name", at + ".function.name"),
+                    requiredString(f, "arguments", at + ".function.arguments")));
+        }
+        return calls;
+    }
+
+    /** {@code "type"} of a tool or tool call: absent or {@code "function"}, the only kind OpenAI's chat API has. */
+    private static void functionType(JsonObject o, String where) {
+        String type = optionalString(o, "type", where + ".type");
+        if (type != null && !"function".equals(type)) {
+            throw invalid("Invalid value for '" + where + ".type': '" + type + "'. Supported values are: 'function'.",
+                    where + ".type");
+        }
+    }
+
     private static List<String> stop(JsonValue v) {
-        if (v == null || v == JsonValue.NULL) {
+        if (isAbsent(v)) {
             return List.of();
         }
         if (v instanceof JsonString s) {
@@ -172,59 +222,88 @@ public final class ChatRequestParser {
         throw invalid("'stop' must be a string or an array of at most 4 strings.", "stop");
     }
 
-    private static JsonArray tools(JsonValue v) {
-        if (v == null || v == JsonValue.NULL) {
+    private static List<Tool> tools(JsonValue v) {
+        if (isAbsent(v)) {
             return null;
         }
         if (!(v instanceof JsonArray a)) {
             throw invalidType("tools", "an array");
         }
+        List<Tool> tools = new ArrayList<>(a.size());
         for (int i = 0; i < a.size(); i++) {
-            if (!(a.get(i) instanceof JsonObject t) || !(t.get("function") instanceof JsonObject f)
-                    || !(f.get("name") instanceof JsonString)) {
-                throw invalid("'tools[" + i + "]' must be {\"type\":\"function\",\"function\":{\"name\":...}}.",
-                        "tools[" + i + "]");
+            String at = "tools[" + i + "]";
+            if (!(a.get(i) instanceof JsonObject t) || !(t.get("function") instanceof JsonObject f)) {
+                throw invalid("'" + at + "' must be {\"type\":\"function\",\"function\":{\"name\":...}}.", at);
             }
+            functionType(t, at);
+            String name = requiredString(f, "name", at + ".function.name");
+            String description = optionalString(f, "description", at + ".function.description");
+            JsonObject parameters = null;
+            JsonValue p = f.get("parameters");
+            if (!isAbsent(p)) {
+                if (!(p instanceof JsonObject po)) {
+                    throw invalidType(at + ".function.parameters", "an object (a JSON schema)");
+                }
+                parameters = po;
+            }
+            Boolean strict = isAbsent(f.get("strict")) ? null : bool(f, "strict", at + ".function.strict");
+            tools.add(new Tool(name, description, parameters, strict));
         }
-        return a.isEmpty() ? null : a;
+        return tools.isEmpty() ? null : tools;
     }
 
-    private static JsonValue toolChoice(JsonValue v, JsonArray tools) {
-        if (v == null || v == JsonValue.NULL) {
+    private static ToolChoice toolChoice(JsonValue v, List<Tool> tools) {
+        if (isAbsent(v)) {
             return null;
         }
+        ToolChoice choice;
         if (v instanceof JsonString s && TOOL_CHOICES.contains(s.getString())) {
-            if (tools == null && !"none".equals(s.getString())) {
-                throw invalid("'tool_choice' is only allowed when 'tools' are specified.", "tool_choice");
-            }
-            return v;
+            choice = new ToolChoice(s.getString(), null);
+        } else if (v instanceof JsonObject o && o.get("function") instanceof JsonObject) {
+            functionType(o, "tool_choice");
+            choice = ToolChoice.function(requiredString(o.getJsonObject("function"), "name", "tool_choice.function.name"));
+        } else {
+            throw invalid("'tool_choice' must be 'none', 'auto', 'required' or {\"type\":\"function\",\"function\":{\"name\":...}}.",
+                    "tool_choice");
         }
-        if (v instanceof JsonObject o && o.get("function") instanceof JsonObject f && f.get("name") instanceof JsonString) {
-            if (tools == null) {
-                throw invalid("'tool_choice' is only allowed when 'tools' are specified.", "tool_choice");
-            }
-            return v;
+        if (tools == null && !"none".equals(choice.mode())) {
+            throw invalid("'tool_choice' is only allowed when 'tools' are specified.", "tool_choice");
         }
-        throw invalid("'tool_choice' must be 'none', 'auto', 'required' or {\"type\":\"function\",\"function\":{\"name\":...}}.",
-                "tool_choice");
+        return choice;
     }
 
-    private static JsonObject responseFormat(JsonValue v) {
-        if (v == null || v == JsonValue.NULL) {
+    private static ResponseFormat responseFormat(JsonValue v) {
+        if (isAbsent(v)) {
             return null;
         }
-        if (v instanceof JsonObject o && o.get("type") instanceof JsonString t && RESPONSE_FORMATS.contains(t.getString())) {
-            if ("json_schema".equals(t.getString()) && !(o.get("json_schema") instanceof JsonObject)) {
-                throw missing("response_format.json_schema");
-            }
-            return o;
+        if (!(v instanceof JsonObject o)) {
+            throw invalidType("response_format", "an object");
         }
-        throw invalid("'response_format.type' must be 'text', 'json_object' or 'json_schema'.", "response_format");
+        String type = requiredString(o, "type", "response_format.type");
+        if (!RESPONSE_FORMATS.contains(type)) {
+            throw invalid("'response_format.type' must be 'text', 'json_object' or 'json_schema'.", "response_format.type");
+        }
+        if (!"json_schema".equals(type)) {
+            return new ResponseFormat(type, null, null, null, null);
+        }
+        JsonObject js = requiredObject(o, "json_schema", "response_format.json_schema");
+        String name = requiredString(js, "name", "response_format.json_schema.name");
+        String description = optionalString(js, "description", "response_format.json_schema.description");
+        JsonObject schema = null;
+        JsonValue sv = js.get("schema");
+        if (!isAbsent(sv)) {
+            if (!(sv instanceof JsonObject so)) {
+                throw invalidType("response_format.json_schema.schema", "an object");
+            }
+            schema = so;
+        }
+        Boolean strict = isAbsent(js.get("strict")) ? null : bool(js, "strict", "response_format.json_schema.strict");
+        return new ResponseFormat(type, name, description, schema, strict);
     }
 
     private static Double number(JsonObject o, String name, double min, double max) {
         JsonValue v = o.get(name);
-        if (v == null || v == JsonValue.NULL) {
+        if (isAbsent(v)) {
             return null;
         }
         if (!(v instanceof JsonNumber n)) {
@@ -244,27 +323,32 @@ public final class ChatRequestParser {
 
     private static Integer integer(JsonObject o, String name, int min, int max) {
         JsonValue v = o.get(name);
-        if (v == null || v == JsonValue.NULL) {
+        if (isAbsent(v)) {
             return null;
         }
         if (!(v instanceof JsonNumber n) || !n.isIntegral()) {
             throw invalidType(name, "an integer");
         }
-        long l = n.longValue();
-        if (l < min) {
+        // Compared as decimals: cheap however many digits the client sent (no BigInteger is built).
+        BigDecimal value = n.bigDecimalValue();
+        if (value.compareTo(BigDecimal.valueOf(min)) < 0) {
             throw new ApiException(400, ApiException.INVALID_REQUEST, "integer_below_min_value",
-                    "Invalid '" + name + "': integer below minimum value. Expected a value >= " + min + ", but got " + l + " instead.");
+                    "Invalid '" + name + "': integer below minimum value. Expected a value >= " + min + ", but got " + n + " instead.");
         }
-        if (l > max) {
+        if (value.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw new ApiException(400, ApiException.INVALID_REQUEST, "integer_above_max_value",
-                    "Invalid '" + name + "': integer above maximum value. Expected a value <= " + max + ", but got " + l + " instead.");
+                    "Invalid '" + name + "': integer above maximum value. Expected a value <= " + max + ", but got " + n + " instead.");
         }
-        return (int) l;
+        return value.intValue();
     }
 
     private static boolean bool(JsonObject o, String name) {
+        return bool(o, name, name);
+    }
+
+    private static boolean bool(JsonObject o, String name, String where) {
         JsonValue v = o.get(name);
-        if (v == null || v == JsonValue.NULL) {
+        if (isAbsent(v)) {
             return false;
         }
         if (v == JsonValue.TRUE) {
@@ -273,7 +357,11 @@ public final class ChatRequestParser {
         if (v == JsonValue.FALSE) {
             return false;
         }
-        throw invalidType(name, "a boolean");
+        throw invalidType(where, "a boolean");
+    }
+
+    private static boolean isAbsent(JsonValue v) {
+        return v == null || v.getValueType() == JsonValue.ValueType.NULL;
     }
 
     static String requiredString(JsonObject o, String name) {
@@ -282,7 +370,7 @@ public final class ChatRequestParser {
 
     private static String requiredString(JsonObject o, String name, String where) {
         JsonValue v = o.get(name);
-        if (v == null || v == JsonValue.NULL) {
+        if (isAbsent(v)) {
             throw missing(where);
         }
         if (!(v instanceof JsonString s)) {
@@ -291,13 +379,28 @@ public final class ChatRequestParser {
         return s.getString();
     }
 
-    static String optionalString(JsonObject o, String name) {
+    private static JsonObject requiredObject(JsonObject o, String name, String where) {
         JsonValue v = o.get(name);
-        if (v == null || v == JsonValue.NULL) {
+        if (isAbsent(v)) {
+            throw missing(where);
+        }
+        if (!(v instanceof JsonObject x)) {
+            throw invalidType(where, "an object");
+        }
+        return x;
+    }
+
+    static String optionalString(JsonObject o, String name) {
+        return optionalString(o, name, name);
+    }
+
+    private static String optionalString(JsonObject o, String name, String where) {
+        JsonValue v = o.get(name);
+        if (isAbsent(v)) {
             return null;
         }
         if (!(v instanceof JsonString s)) {
-            throw invalidType(name, "a string");
+            throw invalidType(where, "a string");
         }
         return s.getString();
     }

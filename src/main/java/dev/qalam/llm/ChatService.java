@@ -2,20 +2,11 @@ package dev.qalam.llm;
 
 import dev.qalam.llm.api.ChatCompletion;
 import dev.qalam.llm.api.CompletionUsage;
-import dev.qalam.llm.provider.ChatProvider;
 import dev.qalam.llm.provider.ChatRequest;
 import dev.qalam.llm.provider.ChatResult;
 import dev.qalam.llm.provider.ChatStream;
-import dev.qalam.llm.provider.ProviderSettings;
-import dev.qalam.llm.provider.ProviderTarget;
-import dev.qalam.llm.provider.UpstreamException;
-import dev.qalam.llm.provider.UpstreamGuard;
-import dev.qalam.llm.provider.gemini.GeminiProvider;
-import dev.qalam.llm.provider.local.ExtractiveProvider;
-import dev.qalam.llm.provider.openai.OpenAiCompatibleProvider;
 import dev.qalam.platform.auth.Budgets;
 import dev.qalam.platform.auth.QalamPrincipal;
-import dev.qalam.platform.errors.ApiException;
 import dev.qalam.platform.persistence.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,37 +15,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chat completions: resolves the model in the catalogue, charges the caller's request budget once,
- * calls the model's provider through the fault tolerance guard and, when the provider fails in a way
- * another model might not (retriable failures, an open circuit), the catalogue's fallback models in
- * order, always before anything reached the client.
+ * {@code /v1/chat/completions}: resolves the model through the {@link ModelRouter}, charges the caller's
+ * request budget once (after the model is known to exist, before any provider is called), lets the router
+ * answer (with its fallbacks), records the tokens in the usage ledger and maps the answer to OpenAI's wire
+ * objects.
  */
 @ApplicationScoped
 public class ChatService {
 
     @Inject
-    ModelCatalog catalog;
+    ModelRouter router;
 
     @Inject
     Budgets budgets;
 
     @Inject
-    UpstreamGuard guard;
-
-    @Inject
-    LatencyStats latency;
-
-    @Inject
     UsageLedger ledger;
-
-    @Inject
-    OpenAiCompatibleProvider openAi;
-
-    @Inject
-    GeminiProvider gemini;
-
-    @Inject
-    ExtractiveProvider extractive;
 
     /** A stream whose upstream accepted the request, with what the client is told about it. */
     public record OpenedStream(String id, long created, String model, CatalogModel servedBy, ChatStream stream,
@@ -62,14 +38,13 @@ public class ChatService {
     }
 
     public ChatCompletion complete(QalamPrincipal caller, ChatRequest request) {
-        List<CatalogModel> candidates = candidates(request.model());
+        ModelRouter.ChatRoute route = router.chatRoute(request.model());
         budgets.chargeRequest(caller);
         long start = System.nanoTime();
-        Attempt<ChatResult> a = attempt(candidates, (m, t) -> UpstreamGuard.call(guard, t.provider(), () -> provider(m).chat(t, request)));
+        ModelRouter.ChatAnswer a = router.chat(route, request);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        latency.record(a.model().id(), took);
-        ChatResult r = a.value();
-        ledger.record(caller, request.model(), a.model().id(), "chat.completions", r.usage().promptTokens(),
+        ChatResult r = a.result();
+        ledger.record(caller, request.model(), a.servedBy().id(), "chat.completions", r.usage().promptTokens(),
                 r.usage().completionTokens(), took.toMillis());
         List<ChatCompletion.Choice> choices = new ArrayList<>(r.choices().size());
         for (ChatResult.Choice c : r.choices()) {
@@ -81,88 +56,20 @@ public class ChatService {
                 CompletionUsage.of(r.usage()));
     }
 
-    /** Validates, charges and opens the upstream stream; everything that can fail before the first byte. */
+    /**
+     * Validates, charges and opens the upstream stream: everything that can fail before the first byte. The
+     * stream records its usage in the ledger when its pump ends, whether it ended in full, failed, or was left
+     * by its client.
+     */
     public OpenedStream openStream(QalamPrincipal caller, ChatRequest request) {
-        List<CatalogModel> candidates = candidates(request.model());
+        ModelRouter.ChatRoute route = router.chatRoute(request.model());
         budgets.chargeRequest(caller);
         long start = System.nanoTime();
-        Attempt<ChatStream> a = attempt(candidates, (m, t) -> UpstreamGuard.call(guard, t.provider(), () -> provider(m).openStream(t, request)));
-        return new OpenedStream(newId(), nowSeconds(), request.model(), a.model(), a.value(), start);
-    }
-
-    /** Called once a stream has ended normally. */
-    public void streamed(QalamPrincipal caller, OpenedStream s, dev.qalam.llm.provider.Usage usage, long firstChunkNanos) {
-        long ttfb = (firstChunkNanos == 0 ? System.nanoTime() : firstChunkNanos) - s.startNanos();
-        latency.record(s.servedBy().id(), Duration.ofNanos(ttfb));
-        ledger.record(caller, s.model(), s.servedBy().id(), "chat.completions", usage.promptTokens(),
-                usage.completionTokens(), Duration.ofNanos(System.nanoTime() - s.startNanos()).toMillis());
-    }
-
-    /** The requested model first, then its configured fallbacks; 404 for an unknown model. */
-    List<CatalogModel> candidates(String id) {
-        CatalogModel m = catalog.find(id).orElseThrow(() -> modelNotFound(id));
-        if (m.isEmbedding()) {
-            throw ApiException.badRequest("invalid_model", "The model '" + id
-                    + "' is an embedding model; use it with /v1/embeddings.");
-        }
-        if (!catalog.isAvailable(m)) {
-            throw providerNotConfigured(m);
-        }
-        List<CatalogModel> out = new ArrayList<>();
-        out.add(m);
-        for (String f : m.fallbacks()) {
-            catalog.find(f).filter(x -> !x.isEmbedding() && catalog.isAvailable(x) && !out.contains(x)).ifPresent(out::add);
-        }
-        return out;
-    }
-
-    private record Attempt<T>(CatalogModel model, T value) {
-    }
-
-    private interface Call<T> {
-        T call(CatalogModel model, ProviderTarget target);
-    }
-
-    private <T> Attempt<T> attempt(List<CatalogModel> candidates, Call<T> call) {
-        UpstreamException last = null;
-        for (CatalogModel m : candidates) {
-            ProviderTarget t = catalog.target(m).orElseThrow(() -> providerNotConfigured(m));
-            try {
-                return new Attempt<>(m, call.call(m, t));
-            } catch (UpstreamException e) {
-                if (!e.retriable()) {
-                    throw toApi(e);
-                }
-                last = last == null ? e : last;
-            }
-        }
-        throw toApi(last);
-    }
-
-    ChatProvider provider(CatalogModel m) {
-        return switch (m.provider()) {
-            case "gemini" -> gemini;
-            case ProviderSettings.LOCAL -> extractive;
-            default -> openAi;
-        };
-    }
-
-    /** A provider's failure as the client sees it: the provider's status and message, OpenAI's shape. */
-    public static ApiException toApi(UpstreamException e) {
-        return new ApiException(e.status(), e.type(), e.code(), "Upstream provider " + e.provider() + ": "
-                + e.getMessage(), e.retryAfter(), e);
-    }
-
-    static ApiException modelNotFound(String id) {
-        return new ApiException(404, ApiException.INVALID_REQUEST, "model_not_found",
-                "The model '" + id + "' does not exist or you do not have access to it.");
-    }
-
-    static ApiException providerNotConfigured(CatalogModel m) {
-        String var = ProviderSettings.keyVariable(m.provider());
-        return new ApiException(503, "upstream_error", "provider_not_configured", "The model '" + m.id()
-                + "' is served by the " + m.provider() + " provider, which is not configured on this server"
-                + (var == null ? "." : " (set " + var + ")."));
+        ModelRouter.OpenStream s = router.openStream(route, request);
+        ChatStream metered = new MeteredStream(s.stream(), usage -> ledger.record(caller, request.model(),
+                s.servedBy().id(), "chat.completions", usage.promptTokens(), usage.completionTokens(),
+                Duration.ofNanos(System.nanoTime() - start).toMillis()));
+        return new OpenedStream(newId(), nowSeconds(), request.model(), s.servedBy(), metered, start);
     }
 
     static String newId() {

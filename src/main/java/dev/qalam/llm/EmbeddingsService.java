@@ -1,18 +1,9 @@
 package dev.qalam.llm;
 
 import dev.qalam.llm.api.EmbeddingList;
-import dev.qalam.llm.provider.EmbeddingProvider;
-import dev.qalam.llm.provider.InProcess;
-import dev.qalam.llm.provider.ProviderSettings;
-import dev.qalam.llm.provider.ProviderTarget;
-import dev.qalam.llm.provider.UpstreamException;
-import dev.qalam.llm.provider.UpstreamGuard;
-import dev.qalam.llm.provider.openai.OpenAiCompatibleProvider;
 import dev.qalam.platform.auth.Budgets;
 import dev.qalam.platform.auth.QalamPrincipal;
-import dev.qalam.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -22,9 +13,11 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Embeddings: routes the catalogue's embedding models to the in-process model (provider {@code local}) or
- * to an OpenAI-compatible upstream, then shortens vectors to the requested {@code dimensions} (renormalised,
- * as OpenAI's shortened embeddings are) and encodes them as numbers or base64 little-endian float32.
+ * {@code /v1/embeddings}: resolves the model through the {@link ModelRouter} (the in-process model, provider
+ * {@code local}, or an OpenAI-compatible upstream), refuses inputs over the model's context, charges the
+ * caller's request budget, records the tokens in
+ * the usage ledger, then shortens vectors to the requested {@code dimensions} (renormalised, as OpenAI's
+ * shortened embeddings are) and encodes them as numbers or base64 little-endian float32.
  */
 @ApplicationScoped
 public class EmbeddingsService {
@@ -33,59 +26,32 @@ public class EmbeddingsService {
     }
 
     @Inject
-    ModelCatalog catalog;
+    ModelRouter router;
 
     @Inject
     Budgets budgets;
 
     @Inject
-    UpstreamGuard guard;
-
-    @Inject
-    LatencyStats latency;
-
-    @Inject
     UsageLedger ledger;
 
-    @Inject
-    OpenAiCompatibleProvider upstream;
-
-    @Inject
-    @InProcess
-    Instance<EmbeddingProvider> inProcess;
-
     public EmbeddingList embed(QalamPrincipal caller, EmbeddingRequest request) {
-        CatalogModel m = catalog.find(request.model()).orElseThrow(() -> ChatService.modelNotFound(request.model()));
-        if (!m.isEmbedding()) {
-            throw ApiException.badRequest("invalid_model", "The model '" + request.model()
-                    + "' is not an embedding model; use it with /v1/chat/completions.");
-        }
-        if (!catalog.isAvailable(m)) {
-            throw ChatService.providerNotConfigured(m);
-        }
-        ProviderTarget target = catalog.target(m).orElseThrow(() -> ChatService.providerNotConfigured(m));
-        EmbeddingProvider provider = provider(m);
-        int modelDims = provider.dimensions(target);
+        ModelRouter.EmbeddingRoute route = router.embeddingRoute(request.model());
+        int modelDims = route.dimensions();
         if (request.dimensions() != null && modelDims > 0 && request.dimensions() > modelDims) {
-            throw dimensionsTooLarge(request.model(), modelDims);
+            throw LlmErrors.dimensionsTooLarge(request.model(), modelDims);
         }
+        router.checkInputs(route, request.inputs());
         budgets.chargeRequest(caller);
         long start = System.nanoTime();
-        EmbeddingProvider.Embeddings e;
-        try {
-            e = UpstreamGuard.call(guard, target.provider(), () -> provider.embed(target, request.inputs()));
-        } catch (UpstreamException ex) {
-            throw ChatService.toApi(ex);
-        }
+        ModelRouter.Embeddings e = router.embed(route, request.inputs());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        latency.record(m.id(), took);
-        ledger.record(caller, request.model(), m.id(), "embeddings", e.promptTokens(), 0, took.toMillis());
-        List<EmbeddingList.Item> items = new ArrayList<>(e.vectors().size());
-        for (int i = 0; i < e.vectors().size(); i++) {
-            float[] v = e.vectors().get(i);
+        ledger.record(caller, request.model(), e.servedBy().id(), "embeddings", e.promptTokens(), 0, took.toMillis());
+        List<EmbeddingList.Item> items = new ArrayList<>(e.vectors().length);
+        for (int i = 0; i < e.vectors().length; i++) {
+            float[] v = e.vectors()[i];
             if (request.dimensions() != null) {
                 if (request.dimensions() > v.length) {
-                    throw dimensionsTooLarge(request.model(), v.length);
+                    throw LlmErrors.dimensionsTooLarge(request.model(), v.length);
                 }
                 v = shorten(v, request.dimensions());
             }
@@ -93,22 +59,6 @@ public class EmbeddingsService {
         }
         return new EmbeddingList("list", items, request.model(),
                 new EmbeddingList.Usage(e.promptTokens(), e.promptTokens()));
-    }
-
-    private static ApiException dimensionsTooLarge(String model, int modelDims) {
-        return ApiException.badRequest("invalid_value",
-                "The model '" + model + "' produces " + modelDims + " dimensions; 'dimensions' cannot be larger.");
-    }
-
-    private EmbeddingProvider provider(CatalogModel m) {
-        if (!ProviderSettings.LOCAL.equals(m.provider())) {
-            return upstream;
-        }
-        if (inProcess.isUnsatisfied()) {
-            throw new ApiException(503, "upstream_error", "model_not_available", "The in-process embedding model for '"
-                    + m.id() + "' is not installed on this server.");
-        }
-        return inProcess.get();
     }
 
     /** The first {@code dims} components, scaled back to unit length. */

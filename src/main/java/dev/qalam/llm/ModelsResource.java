@@ -44,7 +44,7 @@ public class ModelsResource {
     @APIResponse(responseCode = "404", description = "Unknown model", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ModelObject retrieveModel(@PathParam("id") String id) {
         return catalog.find(id).filter(catalog::isAvailable).map(this::view)
-                .orElseThrow(() -> ChatService.modelNotFound(id));
+                .orElseThrow(() -> LlmErrors.modelNotFound(id));
     }
 
     private ModelObject view(CatalogModel m) {

@@ -7,7 +7,6 @@ import dev.qalam.llm.provider.ChatStreamSink;
 import dev.qalam.llm.provider.ChunkDelta;
 import dev.qalam.llm.provider.UpstreamException;
 import dev.qalam.llm.provider.Usage;
-import dev.qalam.platform.auth.QalamPrincipal;
 import dev.qalam.platform.errors.ApiError;
 import dev.qalam.platform.json.JsonbProvider;
 import jakarta.ws.rs.sse.Sse;
@@ -32,21 +31,15 @@ final class SsePump implements Runnable, ChatStreamSink {
 
     private static final Logger LOG = Logger.getLogger(SsePump.class.getName());
 
-    private final ChatService chat;
-    private final QalamPrincipal caller;
     private final ChatRequest request;
     private final ChatService.OpenedStream opened;
     private final SseEventSink sink;
     private final Sse sse;
     private volatile boolean gone;
     private CompletionStage<?> lastSend = CompletableFuture.completedFuture(null);
-    private long firstChunkNanos;
     private Usage usage = Usage.NONE;
 
-    SsePump(ChatService chat, QalamPrincipal caller, ChatRequest request, ChatService.OpenedStream opened,
-            SseEventSink sink, Sse sse) {
-        this.chat = chat;
-        this.caller = caller;
+    SsePump(ChatRequest request, ChatService.OpenedStream opened, SseEventSink sink, Sse sse) {
         this.request = request;
         this.opened = opened;
         this.sink = sink;
@@ -65,9 +58,8 @@ final class SsePump implements Runnable, ChatStreamSink {
                         opened.created(), opened.model(), List.of(), CompletionUsage.of(usage))));
             }
             send("[DONE]");
-            chat.streamed(caller, opened, usage, firstChunkNanos);
         } catch (UpstreamException e) {
-            fail(ChatService.toApi(e).body());
+            fail(LlmErrors.upstream(e).body());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Chat stream " + opened.id() + " failed", e);
             fail(ApiError.of("The stream failed on the server.", "server_error", "internal_error"));
@@ -97,9 +89,6 @@ final class SsePump implements Runnable, ChatStreamSink {
 
     @Override
     public void delta(ChunkDelta d) {
-        if (firstChunkNanos == 0) {
-            firstChunkNanos = System.nanoTime();
-        }
         ChatCompletionChunk chunk = new ChatCompletionChunk(opened.id(), ChatCompletionChunk.OBJECT, opened.created(),
                 opened.model(), List.of(new ChatCompletionChunk.Choice(d.index(),
                 new ChatCompletionChunk.Delta(d.role(), d.content(), d.toolCalls()), null, d.finishReason())), null);

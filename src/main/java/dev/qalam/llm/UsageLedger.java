@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +27,10 @@ import java.util.logging.Logger;
  * transaction. A database write per request would cost more than the gateway itself (one commit per
  * request on the request path, or a queue of them behind it); the price is that a crash loses at most the
  * last few seconds of counts.
+ *
+ * <p>A flush that fails (the database is briefly unreachable) puts its counts back, to be written with the
+ * next ones, and the task keeps running: a scheduled task that throws is never run again, so the task
+ * catches everything and logs it.
  */
 @ApplicationScoped
 public class UsageLedger {
@@ -36,14 +41,21 @@ public class UsageLedger {
     public record Totals(String model, long requests, long promptTokens, long completionTokens) {
     }
 
-    private record Bucket(String keyId, String owner, String model, String servedBy, String endpoint) {
+    record Bucket(String keyId, String owner, String model, String servedBy, String endpoint) {
     }
 
-    private static final class Counts {
+    static final class Counts {
         long requests;
         long prompt;
         long completion;
         long latencyMs;
+
+        synchronized void add(long requests, long prompt, long completion, long latencyMs) {
+            this.requests += requests;
+            this.prompt += prompt;
+            this.completion += completion;
+            this.latencyMs += latencyMs;
+        }
     }
 
     @PersistenceContext(unitName = "qalam")
@@ -55,13 +67,20 @@ public class UsageLedger {
     @Inject
     UsageLedger self;
 
+    /**
+     * Recording holds the read lock, swapping the map out the write lock: once a batch is swapped out no
+     * request adds to it any more, so what is written is what was recorded.
+     */
+    private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
     private volatile Map<Bucket, Counts> pending = new ConcurrentHashMap<>();
+    /** The batch being written, still counted by {@link #totals} until it is committed. */
+    private volatile Map<Bucket, Counts> writing = Map.of();
     private ScheduledFuture<?> flusher;
 
     @PostConstruct
     void start() {
         if (scheduler != null) {
-            flusher = scheduler.scheduleWithFixedDelay(() -> self.flush(), FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS);
+            flusher = scheduler.scheduleWithFixedDelay(this::scheduledFlush, FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS);
         }
     }
 
@@ -79,35 +98,66 @@ public class UsageLedger {
 
     public void record(QalamPrincipal caller, String model, String servedBy, String endpoint, int promptTokens,
                        int completionTokens, long latencyMs) {
-        Counts c = pending.computeIfAbsent(new Bucket(caller.keyId(), caller.owner(), model, servedBy, endpoint),
-                b -> new Counts());
-        synchronized (c) {
-            c.requests++;
-            c.prompt += promptTokens;
-            c.completion += completionTokens;
-            c.latencyMs += latencyMs;
+        Bucket b = new Bucket(caller.keyId(), caller.owner(), model, servedBy, endpoint);
+        swap.readLock().lock();
+        try {
+            pending.computeIfAbsent(b, x -> new Counts()).add(1, promptTokens, completionTokens, latencyMs);
+        } finally {
+            swap.readLock().unlock();
         }
     }
 
-    /** Writes the counts gathered since the last flush. */
-    @Transactional
+    /** The scheduled task: never throws, or the executor would never run it again. */
+    void scheduledFlush() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not write LLM usage counts; they are kept for the next attempt", e);
+        }
+    }
+
+    /** Writes the counts gathered since the last flush; if that fails they are kept for the next one. */
     public void flush() {
         Map<Bucket, Counts> batch;
-        synchronized (this) {
+        swap.writeLock().lock();
+        try {
             if (pending.isEmpty()) {
                 return;
             }
             batch = pending;
+            writing = batch;
             pending = new ConcurrentHashMap<>();
+        } finally {
+            swap.writeLock().unlock();
         }
-        Instant now = Instant.now();
+        try {
+            self.write(batch, Instant.now());
+        } catch (RuntimeException e) {
+            putBack(batch);
+            throw e;
+        } finally {
+            writing = Map.of();
+        }
+    }
+
+    /** One transaction for the whole batch: either every row is written or none. */
+    @Transactional
+    void write(Map<Bucket, Counts> batch, Instant now) {
         for (Map.Entry<Bucket, Counts> e : batch.entrySet()) {
             Bucket b = e.getKey();
             Counts c = e.getValue();
-            synchronized (c) {
-                em.persist(new LlmUsage(b.keyId(), b.owner(), b.model(), b.servedBy(), b.endpoint(), c.requests,
-                        c.prompt, c.completion, c.latencyMs, now));
-            }
+            em.persist(new LlmUsage(b.keyId(), b.owner(), b.model(), b.servedBy(), b.endpoint(), c.requests,
+                    c.prompt, c.completion, c.latencyMs, now));
+        }
+    }
+
+    private void putBack(Map<Bucket, Counts> batch) {
+        swap.readLock().lock();
+        try {
+            batch.forEach((b, c) -> pending.computeIfAbsent(b, x -> new Counts())
+                    .add(c.requests, c.prompt, c.completion, c.latencyMs));
+        } finally {
+            swap.readLock().unlock();
         }
     }
 
@@ -117,16 +167,18 @@ public class UsageLedger {
         for (Object[] r : em.createNamedQuery("LlmUsage.totals", Object[].class).setParameter("keyId", keyId).getResultList()) {
             byModel.put((String) r[0], new long[]{num(r[1]), num(r[2]), num(r[3])});
         }
-        pending.forEach((b, c) -> {
-            if (keyId.equals(b.keyId())) {
-                long[] t = byModel.computeIfAbsent(b.model(), m -> new long[3]);
-                synchronized (c) {
-                    t[0] += c.requests;
-                    t[1] += c.prompt;
-                    t[2] += c.completion;
+        for (Map<Bucket, Counts> counts : List.of(pending, writing)) {
+            counts.forEach((b, c) -> {
+                if (keyId.equals(b.keyId())) {
+                    long[] t = byModel.computeIfAbsent(b.model(), m -> new long[3]);
+                    synchronized (c) {
+                        t[0] += c.requests;
+                        t[1] += c.prompt;
+                        t[2] += c.completion;
+                    }
                 }
-            }
-        });
+            });
+        }
         List<Totals> out = new ArrayList<>();
         byModel.forEach((m, t) -> out.add(new Totals(m, t[0], t[1], t[2])));
         return out;

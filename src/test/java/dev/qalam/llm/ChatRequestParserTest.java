@@ -40,7 +40,7 @@ class ChatRequestParserTest {
         assertEquals(7L, r.seed());
         assertEquals("Hi", r.messages().get(1).text());
         assertEquals("data:image/png;base64,AAA", r.messages().get(1).parts().get(1).imageUrl());
-        assertEquals("json_object", r.responseFormat().getString("type"));
+        assertEquals("json_object", r.responseFormat().type());
     }
 
     @Test
@@ -63,6 +63,9 @@ class ChatRequestParserTest {
         assertEquals("integer_below_min_value", code("{\"model\":\"m\"," + msgs + ",\"max_tokens\":0}"));
         assertEquals("invalid_type", code("{\"model\":\"m\"," + msgs + ",\"max_tokens\":1.5}"));
         assertEquals("integer_above_max_value", code("{\"model\":\"m\"," + msgs + ",\"n\":1000}"));
+        assertEquals("integer_above_max_value", code("{\"model\":\"m\"," + msgs + ",\"n\":9}"));
+        assertEquals("integer_above_max_value", code("{\"model\":\"m\"," + msgs + ",\"n\":" + "9".repeat(1000) + "}"));
+        assertEquals("decimal_above_max_value", code("{\"model\":\"m\"," + msgs + ",\"temperature\":1e400}"));
         assertEquals("invalid_type", code("{\"model\":\"m\"," + msgs + ",\"stream\":\"yes\"}"));
         assertEquals("invalid_value", code("{\"model\":\"m\"," + msgs + ",\"stream_options\":{\"include_usage\":true}}"));
         assertEquals("invalid_value", code("{\"model\":\"m\"," + msgs + ",\"stop\":[\"a\",\"b\",\"c\",\"d\",\"e\"]}"));

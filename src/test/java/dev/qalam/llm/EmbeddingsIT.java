@@ -89,6 +89,22 @@ class EmbeddingsIT {
                 "dimensions", dims + 1)), 400, "invalid_value");
     }
 
+    @Test
+    void anInputOverTheModelsContextIsRefusedAsOpenAiDoes() {
+        String sentence = "Payments are accepted by bank transfer only. ";
+        JsonNode e = Errors.assertError(key.api().post("/v1/embeddings", obj("model", "deep-sa/alEmbedding",
+                "input", List.of("fits", sentence.repeat(40)))), 400, "context_length_exceeded");
+        assertTrue(e.get("message").asText().matches("This model's maximum context length is 254 tokens, however "
+                + "'input\\[1\\]' has \\d{3} tokens\\. .*"), e.get("message").asText());
+
+        // 30 MB in one input: refused from the start of the text, not tokenized whole.
+        String huge = sentence.repeat(30 * 1024 * 1024 / sentence.length());
+        JsonNode h = Errors.assertError(key.api().post("/v1/embeddings", obj("model", "deep-sa/alEmbedding",
+                "input", huge)), 400, "context_length_exceeded");
+        assertTrue(h.get("message").asText().contains("'input[0]' has about "), h.get("message").asText());
+        assertEquals(200, key.api().post("/v1/embeddings", obj("model", "deep-sa/alEmbedding", "input", "still here")).status());
+    }
+
     static double cos(List<Float> x, List<Float> y) {
         double dot = 0;
         double nx = 0;

@@ -3,6 +3,7 @@ package dev.qalam.llm;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -114,6 +115,23 @@ class UpstreamGatewayIT {
     }
 
     @Test
+    void onlyTheParametersQalamForwardsReachTheProvider() {
+        String m = marker();
+        fake.stubFor(post(urlEqualTo(GROQ)).withRequestBody(containing(m))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(completion("llama-3.3-70b-versatile", "Stored nowhere."))));
+        Api.Reply r = key.api().post("/v1/chat/completions", obj("model", "llama-3.3-70b", "temperature", 0.3,
+                "store", true, "metadata", obj("customer", "acme"), "logit_bias", obj("50256", -100),
+                "messages", List.of(obj("role", "user", "content", m, "cache_hint", "x"))));
+        assertEquals(200, r.status(), r.toString());
+        fake.verify(postRequestedFor(urlEqualTo(GROQ)).withRequestBody(containing(m))
+                .withRequestBody(containing("\"temperature\":0.3"))
+                .withRequestBody(notContaining("\"store\"")).withRequestBody(notContaining("metadata"))
+                .withRequestBody(notContaining("acme")).withRequestBody(notContaining("logit_bias"))
+                .withRequestBody(notContaining("cache_hint")));
+    }
+
+    @Test
     void theSeedsModelNameWorksAsAnAlias() {
         String m = marker();
         fake.stubFor(post(urlEqualTo(GROQ)).withRequestBody(containing(m))
@@ -202,6 +220,42 @@ class UpstreamGatewayIT {
         fake.verify(1, postRequestedFor(urlEqualTo(GROQ)).withRequestBody(containing(m)));
         Errors.assertError(key.api().post("/v1/chat/completions", obj("model", "llama-3.3-70b",
                 "messages", List.of(obj("role", "user", "content", m)))), 400, "json_validate_failed");
+    }
+
+    @Test
+    void theProviderRefusingTheServersKeyIsA502ForTheClient() {
+        String m = marker();
+        // OpenAI's answer to a wrong key, echoing the key it was sent (masked) and the whole key in a header's words.
+        fake.stubFor(post(urlEqualTo(GROQ)).withRequestBody(containing(m))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody("""
+                        {"error":{"message":"Incorrect API key provided: test-gro*****-key (sent as test-groq-key). You can find your API key at https://console.groq.com/keys.",
+                         "type":"invalid_request_error","param":null,"code":"invalid_api_key"}}""")));
+        for (boolean stream : new boolean[]{false, true}) {
+            Api.Reply r = key.api().post("/v1/chat/completions", obj("model", "llama-3.3-70b", "stream", stream,
+                    "messages", List.of(obj("role", "user", "content", m))));
+            JsonNode e = Errors.assertError(r, 502, "upstream_auth_failed");
+            assertEquals("upstream_error", e.get("type").asText());
+            assertEquals(null, r.header("WWW-Authenticate"));
+            assertFalse(r.body().contains("test-gro"), r.body());
+            assertFalse(r.body().contains("Incorrect API key"), r.body());
+        }
+        // Google answers a key it does not know with a 400 whose ErrorInfo says so, a suspended one with a 403.
+        fake.stubFor(post(urlEqualTo(GEMINI.formatted("gemini-2.5-flash-lite", "generateContent")))
+                .withRequestBody(containing(m + "-400"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+                        {"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT",
+                         "details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID",
+                         "domain":"googleapis.com","metadata":{"service":"generativelanguage.googleapis.com"}}]}}""")));
+        fake.stubFor(post(urlEqualTo(GEMINI.formatted("gemini-2.5-flash-lite", "generateContent")))
+                .withRequestBody(containing(m + "-403"))
+                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json").withBody("""
+                        {"error":{"code":403,"message":"Permission denied: Consumer 'api_key:test-gemini-key' has been suspended.","status":"PERMISSION_DENIED"}}""")));
+        for (String suffix : List.of("-400", "-403")) {
+            Api.Reply g = key.api().post("/v1/chat/completions", obj("model", "google/gemini-2.5-flash-lite",
+                    "messages", List.of(obj("role", "user", "content", m + suffix))));
+            Errors.assertError(g, 502, "upstream_auth_failed");
+            assertFalse(g.body().contains("test-gemini-key") || g.body().contains("API key not valid"), g.body());
+        }
     }
 
     @Test

@@ -7,6 +7,11 @@ public non-sealed class NonRetriableUpstreamException extends UpstreamException 
         super(provider, status, type, code, message, null, null);
     }
 
+    public NonRetriableUpstreamException(String provider, int status, String type, String code, String message,
+                                         boolean quotesProvider) {
+        super(provider, status, type, code, message, null, null, quotesProvider);
+    }
+
     @Override
     public boolean retriable() {
         return false;

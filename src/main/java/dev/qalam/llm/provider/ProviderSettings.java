@@ -5,70 +5,69 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Which upstream providers are configured, from MicroProfile Config (environment variables): a provider is
- * enabled once its key is set; its base URL defaults to the provider's public endpoint. The local
- * provider is always enabled.
+ * Which providers are configured, from MicroProfile Config (environment variables): a provider of the
+ * {@link ProviderRegistry} is enabled once its {@code <PREFIX>_API_KEY} is set; its {@code <PREFIX>_BASE_URL}
+ * defaults to the provider's public endpoint. Providers in this process are always enabled.
  */
 @ApplicationScoped
 public class ProviderSettings {
 
     public static final String LOCAL = "local";
 
-    /** Provider id -> environment variable prefix and public base URL. */
-    private static final Map<String, String[]> PROVIDERS = Map.of(
-            "openai", new String[]{"OPENAI", "https://api.openai.com/v1"},
-            "groq", new String[]{"GROQ", "https://api.groq.com/openai/v1"},
-            "gemini", new String[]{"GEMINI", "https://generativelanguage.googleapis.com/v1beta"},
-            "deepcloud", new String[]{"DEEPCLOUD", "https://dev.alapi.deep.sa/v1"});
-
     @Inject
     Config config;
 
+    @Inject
+    ProviderRegistry registry;
+
+    /** For CDI. */
+    public ProviderSettings() {
+    }
+
+    /** Outside a container (tests, tools): settings from {@code config} for the providers of {@code registry}. */
+    public ProviderSettings(Config config, ProviderRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+    }
+
     /** Provider id -> its target template (base URL and key), read once: the environment does not change. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Optional<ProviderTarget>> configured =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Optional<ProviderTarget>> configured = new ConcurrentHashMap<>();
 
     public boolean isKnown(String provider) {
-        return LOCAL.equals(provider) || PROVIDERS.containsKey(provider);
+        return registry.find(provider).isPresent();
     }
 
     public boolean isEnabled(String provider) {
-        return LOCAL.equals(provider) || configured.computeIfAbsent(provider, this::read).isPresent();
+        return configured.computeIfAbsent(provider, this::read).isPresent();
     }
 
-    /** The environment variable that enables {@code provider}, for error messages. */
-    public static String keyVariable(String provider) {
-        String[] p = PROVIDERS.get(provider);
-        return p == null ? null : p[0] + "_API_KEY";
+    /** The environment variable that enables {@code provider}, for error messages; null if it needs none. */
+    public String keyVariable(String provider) {
+        return registry.find(provider).map(ProviderRegistry.Provider::keyVariable).orElse(null);
     }
 
     /** Where {@code upstreamModel} of {@code provider} is served, or empty when the provider is not configured. */
     public Optional<ProviderTarget> target(String provider, String upstreamModel) {
-        if (LOCAL.equals(provider)) {
-            return Optional.of(new ProviderTarget(LOCAL, upstreamModel, "", ""));
-        }
         return configured.computeIfAbsent(provider, this::read)
                 .map(t -> new ProviderTarget(provider, upstreamModel, t.baseUrl(), t.apiKey()));
     }
 
     private Optional<ProviderTarget> read(String provider) {
-        String[] p = PROVIDERS.get(provider);
+        ProviderRegistry.Provider p = registry.find(provider).orElse(null);
         if (p == null) {
             return Optional.empty();
         }
-        return apiKey(provider).map(key -> new ProviderTarget(provider, null,
-                config.getOptionalValue(p[0] + "_BASE_URL", String.class).filter(s -> !s.isBlank()).orElse(p[1]), key));
-    }
-
-    private Optional<String> apiKey(String provider) {
-        String[] p = PROVIDERS.get(provider);
-        return p == null ? Optional.empty()
-                : config.getOptionalValue(p[0] + "_API_KEY", String.class).filter(s -> !s.isBlank());
+        if (p.inProcess()) {
+            return Optional.of(new ProviderTarget(provider, null, "", ""));
+        }
+        return config.getOptionalValue(p.configPrefix() + "_API_KEY", String.class).filter(s -> !s.isBlank())
+                .map(key -> new ProviderTarget(provider, null, config.getOptionalValue(p.configPrefix() + "_BASE_URL",
+                        String.class).filter(s -> !s.isBlank()).orElse(p.defaultBaseUrl()), key));
     }
 
     /**

@@ -13,4 +13,9 @@ public class RateLimitedUpstreamException extends RetriableUpstreamException {
                                         Duration retryAfter) {
         super(provider, 429, type, code, message, retryAfter, null);
     }
+
+    public RateLimitedUpstreamException(String provider, String type, String code, String message,
+                                        Duration retryAfter, boolean quotesProvider) {
+        super(provider, 429, type, code, message, retryAfter, null, quotesProvider);
+    }
 }

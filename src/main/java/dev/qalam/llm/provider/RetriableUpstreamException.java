@@ -10,6 +10,11 @@ public non-sealed class RetriableUpstreamException extends UpstreamException {
         super(provider, status, type, code, message, retryAfter, cause);
     }
 
+    public RetriableUpstreamException(String provider, int status, String type, String code, String message,
+                                      Duration retryAfter, Throwable cause, boolean quotesProvider) {
+        super(provider, status, type, code, message, retryAfter, cause, quotesProvider);
+    }
+
     @Override
     public boolean retriable() {
         return true;

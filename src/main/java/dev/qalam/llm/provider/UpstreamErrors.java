@@ -23,18 +23,34 @@ public final class UpstreamErrors {
         return status == 408 || status == 409 || status == 429 || status >= 500;
     }
 
+    /** A failure described by Qalam (an answer it could not use), with the status it stands for. */
     public static UpstreamException fromStatus(String provider, int status, String message, String code,
                                                Duration retryAfter) {
+        return of(provider, status, message, code, retryAfter, false);
+    }
+
+    /**
+     * A provider's error answer: its status, and its own message and code (either may be null), which
+     * {@link UpstreamException#quotesProvider()} marks as the provider's words.
+     */
+    public static UpstreamException fromProvider(String provider, int status, String message, String code,
+                                                 Duration retryAfter) {
+        boolean quoted = message != null && !message.isBlank();
+        return of(provider, status, message, code, retryAfter, quoted);
+    }
+
+    private static UpstreamException of(String provider, int status, String message, String code,
+                                        Duration retryAfter, boolean quoted) {
         String type = status == 429 ? "rate_limit_error" : status >= 500 ? "upstream_error" : "invalid_request_error";
         String text = message == null || message.isBlank() ? "The provider answered HTTP " + status + "." : message;
         String c = code == null || code.isBlank() ? "upstream_" + status : code;
         if (status == 429 && retryAfter != null && retryAfter.compareTo(MAX_IN_PROCESS_WAIT) > 0) {
-            return new RateLimitedUpstreamException(provider, type, c, text, retryAfter);
+            return new RateLimitedUpstreamException(provider, type, c, text, retryAfter, quoted);
         }
         if (isRetriableStatus(status)) {
-            return new RetriableUpstreamException(provider, status, type, c, text, retryAfter, null);
+            return new RetriableUpstreamException(provider, status, type, c, text, retryAfter, null, quoted);
         }
-        return new NonRetriableUpstreamException(provider, status, type, c, text);
+        return new NonRetriableUpstreamException(provider, status, type, c, text, quoted);
     }
 
     public static RetriableUpstreamException transport(String provider, Throwable cause) {

@@ -3,8 +3,11 @@ package dev.qalam.llm.provider;
 import java.time.Duration;
 
 /**
- * A provider's failure, carrying what the client is told: the provider's HTTP status and message, in the
- * OpenAI error shape. {@link UpstreamErrors} decides which of the two subtypes a failure is.
+ * A provider's failure: the provider's HTTP status (or 502/504 for failures without one), a code and a message.
+ * The message is either Qalam's own description (connection failures, timeouts, answers it could not read) or,
+ * when {@link #quotesProvider()}, the provider's own words, which may name the operator's account or key and
+ * are shown to clients only where they describe the client's request (see {@code dev.qalam.llm.LlmErrors}).
+ * {@link UpstreamErrors} decides which of the two subtypes a failure is.
  */
 public abstract sealed class UpstreamException extends RuntimeException
         permits RetriableUpstreamException, NonRetriableUpstreamException {
@@ -14,10 +17,17 @@ public abstract sealed class UpstreamException extends RuntimeException
     private final String type;
     private final String code;
     private final Duration retryAfter;
+    private final boolean quotesProvider;
 
     protected UpstreamException(String provider, int status, String type, String code, String message,
                                 Duration retryAfter, Throwable cause) {
+        this(provider, status, type, code, message, retryAfter, cause, false);
+    }
+
+    protected UpstreamException(String provider, int status, String type, String code, String message,
+                                Duration retryAfter, Throwable cause, boolean quotesProvider) {
         super(message, cause);
+        this.quotesProvider = quotesProvider;
         this.provider = provider;
         this.status = status;
         this.type = type;
@@ -45,6 +55,11 @@ public abstract sealed class UpstreamException extends RuntimeException
     /** How long the provider asked to wait, or null. */
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** Whether the message is the provider's own text rather than Qalam's. */
+    public boolean quotesProvider() {
+        return quotesProvider;
     }
 
     /** Whether another attempt (the same model later, or a fallback model) may succeed. */

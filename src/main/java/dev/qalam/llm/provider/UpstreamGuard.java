@@ -6,14 +6,14 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * Fault tolerance for upstream calls, by annotation. Fault Tolerance keeps circuit breaker and bulkhead
- * state per method, so there is one method per provider: one provider failing opens its own breaker
- * only. Only the opening of a call runs here (for a stream: until the provider accepted it), so a retry
- * can never repeat anything the client has already received.
+ * state per method, so there is one method per provider ({@link ProviderRegistry} binds each provider to its
+ * method): one provider failing opens its own breaker only. Only the opening of a call runs here (for a
+ * stream: until the provider accepted it), so a retry can never repeat anything the client has already
+ * received.
  *
  * <p>Retries: 408/409/429/5xx and transport failures ({@link RetriableUpstreamException}), never another
  * 4xx; a 429 whose {@code Retry-After} is longer than the retry delay aborts instead
@@ -46,26 +46,12 @@ public class UpstreamGuard {
         return call.get();
     }
 
-    /**
-     * Routes to the provider's own method (through the proxy, so its policies apply). An open circuit or a
-     * full bulkhead becomes a retriable 503 of that provider, so that callers try a fallback model or tell
-     * the client, as for any other upstream failure.
-     */
-    public static <T> T call(UpstreamGuard guard, String provider, Supplier<T> call) {
-        try {
-            return switch (provider) {
-                case "openai" -> guard.openai(call);
-                case "groq" -> guard.groq(call);
-                case "gemini" -> guard.gemini(call);
-                case "deepcloud" -> guard.deepcloud(call);
-                default -> call.get();
-            };
-        } catch (CircuitBreakerOpenException | BulkheadException e) {
-            String why = e instanceof CircuitBreakerOpenException
-                    ? "is failing; Qalam stopped calling it for a while (circuit open)"
-                    : "has too many requests in flight on this server";
-            throw new RetriableUpstreamException(provider, 503, "upstream_error", "provider_unavailable",
-                    "The " + provider + " provider " + why + ".", Duration.ofSeconds(15), e);
-        }
+    /** What a refusal of the provider's policies (open circuit, full bulkhead) is for its callers. */
+    public static RetriableUpstreamException unavailable(String provider, RuntimeException refusal) {
+        String why = refusal instanceof CircuitBreakerOpenException
+                ? "is failing; Qalam stopped calling it for a while (circuit open)"
+                : "has too many requests in flight on this server";
+        return new RetriableUpstreamException(provider, 503, "upstream_error", "provider_unavailable",
+                "The " + provider + " provider " + why + ".", Duration.ofSeconds(15), refusal);
     }
 }

@@ -71,7 +71,7 @@ public class UpstreamHttp {
             throw UpstreamErrors.transport(provider, e);
         }
         if (r.statusCode() / 100 != 2) {
-            throw errors.read(r.statusCode(), r.body(), r.headers());
+            throw errors.read(r.statusCode(), withoutSecrets(r.body(), headers), r.headers());
         }
         return r.body();
     }
@@ -112,9 +112,36 @@ public class UpstreamHttp {
         }
         if (info.statusCode() / 100 != 2) {
             String text = lines.drain(timeouts.answer());
-            throw errors.read(info.statusCode(), text, info.headers());
+            throw errors.read(info.statusCode(), withoutSecrets(text, headers), info.headers());
         }
         return lines;
+    }
+
+    /**
+     * An error answer with every credential this request carried replaced (the values of its
+     * {@code Authorization} and {@code *key*} / {@code *token*} headers, and the token of a {@code Bearer} value):
+     * a provider that echoes the key it was sent must not put it in an exception message, a log line or a
+     * client's error.
+     */
+    static String withoutSecrets(String text, Map<String, String> headers) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            String name = h.getKey().toLowerCase(java.util.Locale.ROOT);
+            if (!name.equals("authorization") && !name.contains("key") && !name.contains("token")) {
+                continue;
+            }
+            String value = h.getValue();
+            String token = value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : value;
+            for (String secret : new String[]{value, token}) {
+                if (secret.length() >= 8 && out.contains(secret)) {
+                    out = out.replace(secret, "[redacted]");
+                }
+            }
+        }
+        return out;
     }
 
     private HttpRequest request(String url, Map<String, String> headers, String body) {

@@ -1,5 +1,7 @@
 package dev.qalam.platform.errors;
 
+import dev.qalam.platform.json.JsonNestingException;
+import dev.qalam.platform.json.Jsonp;
 import java.time.Duration;
 
 /**
@@ -51,6 +53,21 @@ public class ApiException extends RuntimeException {
 
     public static ApiException badRequest(String code, String message) {
         return new ApiException(400, INVALID_REQUEST, code, message);
+    }
+
+    /**
+     * A body that cannot be read as JSON for the endpoint, {@code cause} being what the parser or binder threw:
+     * 400 {@code invalid_json}, saying so when the reason is nesting beyond {@link Jsonp#MAX_DEPTH}.
+     */
+    public static ApiException invalidJson(Throwable cause) {
+        for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof JsonNestingException deep) {
+                return new ApiException(400, INVALID_REQUEST, "invalid_json", "The request body is nested more than "
+                        + deep.maxDepth() + " levels deep.", null, cause);
+            }
+        }
+        return new ApiException(400, INVALID_REQUEST, "invalid_json",
+                "The request body is not valid JSON for this endpoint.", null, cause);
     }
 
     public static ApiException unauthorized(String message) {

@@ -14,12 +14,11 @@ public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
     @Override
     public Response toResponse(JsonbException e) {
         ApiException api = WebApplicationExceptionMapper.causeOf(e, ApiException.class);
-        return api != null ? ErrorResponses.of(api) : invalidJson();
+        return api != null ? ErrorResponses.of(api) : invalidJson(e);
     }
 
-    static Response invalidJson() {
-        return ErrorResponses.of(400, ApiException.INVALID_REQUEST, "invalid_json",
-                "The request body is not valid JSON for this endpoint.");
+    static Response invalidJson(Throwable e) {
+        return ErrorResponses.of(ApiException.invalidJson(e));
     }
 
     @Provider
@@ -27,7 +26,7 @@ public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
         @Override
         public Response toResponse(JsonException e) {
             ApiException api = WebApplicationExceptionMapper.causeOf(e, ApiException.class);
-            return api != null ? ErrorResponses.of(api) : invalidJson();
+            return api != null ? ErrorResponses.of(api) : invalidJson(e);
         }
     }
 
@@ -42,7 +41,7 @@ public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
             }
             if (WebApplicationExceptionMapper.hasCause(e, JsonbException.class)
                     || WebApplicationExceptionMapper.hasCause(e, JsonException.class)) {
-                return invalidJson();
+                return invalidJson(e);
             }
             return UnexpectedExceptionMapper.internalError(e);
         }

@@ -1,5 +1,6 @@
 package dev.qalam.platform.errors;
 
+import dev.qalam.platform.json.JsonNestingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -22,6 +23,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         ApiException api = WebApplicationExceptionMapper.causeOf(e, ApiException.class);
         if (api != null) {
             return ErrorResponses.of(api);
+        }
+        // A body nested too deeply is the client's mistake however the reader that met it wrapped it.
+        if (WebApplicationExceptionMapper.hasCause(e, JsonNestingException.class)) {
+            return JsonbExceptionMapper.invalidJson(e);
         }
         return internalError(e);
     }

@@ -1,5 +1,6 @@
 package dev.qalam.platform.errors;
 
+import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -23,9 +24,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (status >= 500) {
             return UnexpectedExceptionMapper.internalError(e);
         }
-        if (status == 400 && hasCause(e, JsonbException.class)) {
-            return ErrorResponses.of(400, ApiException.INVALID_REQUEST, "invalid_json",
-                    "The request body is not valid JSON for this endpoint.");
+        if (status == 400 && (hasCause(e, JsonbException.class) || hasCause(e, JsonException.class))) {
+            return JsonbExceptionMapper.invalidJson(e);
         }
         Response r = switch (status) {
             case 400 -> ErrorResponses.of(400, ApiException.INVALID_REQUEST, "invalid_request",

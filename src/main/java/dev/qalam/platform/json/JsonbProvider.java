@@ -20,11 +20,12 @@ public class JsonbProvider implements ContextResolver<Jsonb> {
 
     private static final Jsonb JSONB = create();
 
+    /** Reads through {@link Jsonp#PROVIDER}, so bodies bound to records obey the same depth limit as JSON-P reads. */
     public static Jsonb create() {
-        return JsonbBuilder.create(new JsonbConfig()
+        return JsonbBuilder.newBuilder().withProvider(Jsonp.PROVIDER).withConfig(new JsonbConfig()
                 .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
                 .withNullValues(false)
-                .withAdapters(new InstantAdapter()));
+                .withAdapters(new InstantAdapter())).build();
     }
 
     /** Timestamps as the seeds write them: ISO-8601 UTC to the second ({@code 2026-02-05T18:30:00Z}). */

@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The Gemini adapter against a fake speaking Gemini's native generateContent API. */
-class GeminiProviderContractTest extends ChatProviderContract {
+class GeminiProviderContractTest extends UpstreamChatProviderContract {
 
     static final String WHOLE = "/v1beta/models/gemini-2.5-flash:generateContent";
     static final String STREAM = "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse";
@@ -123,17 +123,14 @@ class GeminiProviderContractTest extends ChatProviderContract {
     @Test
     void translatesSystemInstructionGenerationConfigAndImages() {
         stubAnswer("ok", 1, 1);
-        JsonObject raw = Json.createObjectBuilder().add("model", "m").build();
         ChatRequest r = new ChatRequest("google/gemini-2.5-flash", List.of(
                 ChatMessage.of("system", "Answer in Arabic."),
-                new ChatMessage("user", "What is this?", List.of(
-                        new ChatMessage.ContentPart("text", "What is this?", null),
-                        new ChatMessage.ContentPart("image_url", null, "data:image/png;base64,iVBORw0KGgo=")),
-                        null, null, null),
+                ChatMessage.user(List.of(ChatMessage.ContentPart.text("What is this?"),
+                        ChatMessage.ContentPart.image("data:image/png;base64,iVBORw0KGgo="))),
                 ChatMessage.of("assistant", "A logo."),
                 ChatMessage.of("user", "Thanks")),
-                0.3, 0.9, 50, false, false, List.of("END"), null, null,
-                Json.createObjectBuilder().add("type", "json_object").build(), 1, 42L, null, raw);
+                0.3, 0.9, 50, null, 1, List.of("END"), null, null, 42L, null, null, null,
+                ChatRequest.ResponseFormat.jsonObject(), null, null, false, false);
         provider().chat(target(), r);
         JsonObject sent = lastRequestBody();
         assertEquals("Answer in Arabic.", sent.getJsonObject("systemInstruction").getJsonArray("parts")
@@ -150,5 +147,16 @@ class GeminiProviderContractTest extends ChatProviderContract {
         assertEquals("application/json", gen.getString("responseMimeType"));
         assertEquals(42, gen.getInt("seed"));
         assertTrue(gen.getJsonNumber("temperature").doubleValue() == 0.3);
+    }
+
+    @Test
+    void anUnknownApiKeyIsTheServersAuthFailureNotABadRequest() {
+        fake.stubFor(call(false).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+                {"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT",
+                 "details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com"}]}}""")));
+        UpstreamException e = org.junit.jupiter.api.Assertions.assertThrows(UpstreamException.class,
+                () -> provider().chat(target(), request(false, null)));
+        assertEquals(401, e.status());
+        assertTrue(e.quotesProvider());
     }
 }

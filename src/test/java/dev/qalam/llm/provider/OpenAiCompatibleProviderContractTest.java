@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The OpenAI-compatible adapter against a fake speaking OpenAI's chat completions format. */
-class OpenAiCompatibleProviderContractTest extends ChatProviderContract {
+class OpenAiCompatibleProviderContractTest extends UpstreamChatProviderContract {
 
     static final String PATH = "/v1/chat/completions";
 

@@ -33,4 +33,22 @@ class UpstreamErrorsTest {
         assertEquals(Duration.ZERO, UpstreamErrors.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT"));
         assertEquals(null, UpstreamErrors.parseRetryAfter("soon"));
     }
+
+    @Test
+    void errorAnswersLoseTheCredentialsTheRequestCarried() {
+        String echoed = "{\"error\":{\"message\":\"Key sk-live-0123456789abcdef is not valid; header was Bearer sk-live-0123456789abcdef\"}}";
+        String clean = UpstreamHttp.withoutSecrets(echoed, java.util.Map.of("Authorization", "Bearer sk-live-0123456789abcdef",
+                "Accept", "application/json"));
+        assertEquals("{\"error\":{\"message\":\"Key [redacted] is not valid; header was [redacted]\"}}", clean);
+        assertEquals("AIzaKEY-0123456789 refused -> [redacted] refused",
+                "AIzaKEY-0123456789 refused -> " + UpstreamHttp.withoutSecrets("AIzaKEY-0123456789 refused",
+                        java.util.Map.of("x-goog-api-key", "AIzaKEY-0123456789")));
+    }
+
+    @Test
+    void onlyTheProvidersOwnWordsAreMarkedAsSuch() {
+        assertEquals(true, UpstreamErrors.fromProvider("p", 400, "bad", null, null).quotesProvider());
+        assertEquals(false, UpstreamErrors.fromProvider("p", 400, null, null, null).quotesProvider());
+        assertEquals(false, UpstreamErrors.fromStatus("p", 502, "Qalam's words", null, null).quotesProvider());
+    }
 }

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Vectors are pooled as sentence-transformers does for the model (mean over the attention mask unless
  * the folder says otherwise) and L2-normalised, so a dot product is the cosine. Texts longer than the
- * model's limit (256 word pieces for MiniLM) are truncated, never rejected.
+ * model's limit (256 word pieces for MiniLM, special tokens included) are truncated here; the API refuses them
+ * before they get here, as OpenAI refuses inputs over a model's context ({@link #measure} counts cheaply).
  *
  * <p>Arabic and the bundled model: its vocabulary (BERT's uncased English one) holds the Arabic letters but
  * hardly any Arabic words, so Arabic text becomes a string of single-letter pieces ("الفاتورة" is ا ##ل ##ف
@@ -41,6 +42,22 @@ public class LocalEmbeddingModel {
     /** L2-normalised vectors in the order of the texts, and how many word pieces the texts had. */
     public record Embeddings(List<float[]> vectors, int tokens) {
     }
+
+    /**
+     * A text's length in word pieces as {@link #measure} found it.
+     *
+     * @param tokens the exact count, or when not {@code exact} an estimate scaled up from the text's start
+     * @param charsTokenized how much of the text was tokenized to find out
+     */
+    public record Measure(long tokens, boolean exact, int charsTokenized) {
+    }
+
+    /**
+     * More characters per word piece than any real text has (English averages about 4, Arabic with the bundled
+     * English vocabulary about 1): a text longer than this many characters per allowed word piece cannot fit,
+     * and only its start is tokenized to say by how much.
+     */
+    static final int MAX_CHARS_PER_TOKEN = 32;
 
     /**
      * How to run the model outside a container (tests, benchmarks).
@@ -126,6 +143,32 @@ public class LocalEmbeddingModel {
      */
     public int countTokens(String text) {
         return encoder().countTokens(Objects.requireNonNull(text, "text"));
+    }
+
+    /** The most word pieces a text may have to be embedded whole (the model's length less its special tokens). */
+    public int maxTextTokens() {
+        return encoder().maxTextTokens();
+    }
+
+    /**
+     * The text's length in word pieces, found cheaply whatever its size: exact for a text of at most
+     * {@code limit} x {@value #MAX_CHARS_PER_TOKEN} characters, which is tokenized whole; for a longer text (which
+     * cannot fit in {@code limit} word pieces) only that many characters are tokenized, and the count is scaled
+     * up from them (at least {@code limit + 1}).
+     */
+    public Measure measure(String text, int limit) {
+        Objects.requireNonNull(text, "text");
+        long cheap = (long) limit * MAX_CHARS_PER_TOKEN;
+        if (text.length() <= cheap) {
+            return new Measure(countTokens(text), true, text.length());
+        }
+        int end = (int) cheap;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        int start = countTokens(text.substring(0, end));
+        long scaled = Math.round(start * ((double) text.length() / end));
+        return new Measure(Math.max(limit + 1L, scaled), false, end);
     }
 
     private OnnxTextEncoder encoder() {

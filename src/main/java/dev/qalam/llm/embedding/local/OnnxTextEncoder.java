@@ -60,6 +60,8 @@ final class OnnxTextEncoder implements AutoCloseable {
     private final boolean outputPooled;
     private final long padId;
     private final int dimensions;
+    /** The word pieces the model adds to every text ([CLS] and [SEP] for BERT). */
+    private final int specialTokens;
 
     /** One text's word pieces, truncated to the model's length, and how many it had before. */
     record Tokens(long[] ids, long[] typeIds, int textTokens) {
@@ -79,6 +81,7 @@ final class OnnxTextEncoder implements AutoCloseable {
         long[] shape = ((TensorInfo) session.getOutputInfo().get(output).getInfo()).getShape();
         this.outputPooled = shape.length == 2;
         this.padId = padId(files.tokenizerJson());
+        this.specialTokens = tokenizer.encode("").getIds().length;
         long declared = shape[shape.length - 1];
         this.dimensions = declared > 0 ? (int) declared : run(List.of(tokenize("dimension probe")))[0].length;
         this.batchInvariant = batchInvariant();
@@ -185,6 +188,11 @@ final class OnnxTextEncoder implements AutoCloseable {
 
     int countTokens(String text) {
         return tokenize(text).textTokens();
+    }
+
+    /** The most word pieces of text one input may have: the model's length less its special tokens. */
+    int maxTextTokens() {
+        return Math.max(1, maxLength - specialTokens);
     }
 
     Embeddings embed(List<String> texts) {

@@ -216,6 +216,34 @@ class LocalEmbeddingModelTest {
      * pieces. The vector must still be a proper unit vector, and differ from an English text's.
      */
     @Test
+    void measureCountsShortTextsExactlyAndHugeOnesFromTheirStartOnly() {
+        int limit = model.maxTextTokens();
+        assertEquals(254, limit, "MiniLM's 256 word pieces less [CLS] and [SEP]");
+        String sentence = "The quick brown fox jumps over the lazy dog. ";
+        LocalEmbeddingModel.Measure shortText = model.measure(sentence, limit);
+        assertTrue(shortText.exact());
+        assertEquals(model.countTokens(sentence), shortText.tokens());
+        String paragraph = sentence.repeat(30);
+        LocalEmbeddingModel.Measure over = model.measure(paragraph, limit);
+        assertTrue(over.exact());
+        assertEquals(model.countTokens(paragraph), over.tokens());
+        assertTrue(over.tokens() > limit, "30 sentences do not fit: " + over.tokens());
+
+        String huge = sentence.repeat(30 * 1024 * 1024 / sentence.length());
+        LocalEmbeddingModel.Measure hugeCount = model.measure(huge, limit);
+        assertTrue(!hugeCount.exact());
+        assertTrue(hugeCount.charsTokenized() <= limit * LocalEmbeddingModel.MAX_CHARS_PER_TOKEN,
+                "tokenized only the start: " + hugeCount.charsTokenized());
+        long exactPerSentence = model.countTokens(sentence);
+        long expected = exactPerSentence * (huge.length() / sentence.length());
+        assertTrue(Math.abs(hugeCount.tokens() - expected) < expected / 20, hugeCount + " vs about " + expected);
+
+        // Characters that hardly make word pieces (whitespace) still cannot fit past the bound.
+        LocalEmbeddingModel.Measure blank = model.measure(" ".repeat(limit * LocalEmbeddingModel.MAX_CHARS_PER_TOKEN + 1), limit);
+        assertEquals(limit + 1, blank.tokens());
+    }
+
+    @Test
     void arabicTextGivesAFiniteUnitVector() {
         String arabic = "يجب دفع الفاتورة خلال ثلاثين يوما من تاريخ الاستلام.";
         float[] v = embed(arabic);

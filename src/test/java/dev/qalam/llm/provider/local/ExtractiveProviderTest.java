@@ -10,7 +10,6 @@ import dev.qalam.llm.provider.ChatStreamSink;
 import dev.qalam.llm.provider.ChunkDelta;
 import dev.qalam.llm.provider.ProviderTarget;
 import dev.qalam.llm.provider.Usage;
-import jakarta.json.JsonValue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +19,7 @@ class ExtractiveProviderTest {
     final ProviderTarget local = new ProviderTarget("local", "extractive", "", "");
 
     static ChatRequest req(ChatMessage... messages) {
-        return new ChatRequest("local/extractive", List.of(messages), null, null, null, false, false, null, null, null,
-                null, 1, null, null, JsonValue.EMPTY_JSON_OBJECT);
+        return ChatRequest.of("local/extractive", List.of(messages));
     }
 
     static final String DOC = """

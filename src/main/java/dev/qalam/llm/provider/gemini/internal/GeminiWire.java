@@ -56,15 +56,10 @@ public final class GeminiWire {
                         parts.add(Jsonp.PROVIDER.createObjectBuilder().add("text", m.text()));
                     }
                     if (m.toolCalls() != null) {
-                        for (JsonValue v : m.toolCalls()) {
-                            JsonObject call = (JsonObject) v;
-                            JsonObject f = call.getJsonObject("function");
-                            String name = f.getString("name", "");
-                            if (call.get("id") instanceof JsonString id) {
-                                toolNames.put(id.getString(), name);
-                            }
+                        for (ChatMessage.ToolCall call : m.toolCalls()) {
+                            toolNames.put(call.id(), call.name());
                             parts.add(Jsonp.PROVIDER.createObjectBuilder().add("functionCall", Jsonp.PROVIDER.createObjectBuilder()
-                                    .add("name", name).add("args", jsonObjectOf(f.get("arguments")))));
+                                    .add("name", call.name()).add("args", jsonObjectOf(Jsonp.PROVIDER.createValue(call.arguments())))));
                         }
                     }
                     contents.add(Jsonp.PROVIDER.createObjectBuilder().add("role", "model").add("parts", parts));
@@ -91,8 +86,8 @@ public final class GeminiWire {
         if (r.topP() != null) {
             gen.add("topP", r.topP());
         }
-        if (r.maxTokens() != null) {
-            gen.add("maxOutputTokens", r.maxTokens());
+        if (r.maxOutputTokens() != null) {
+            gen.add("maxOutputTokens", r.maxOutputTokens());
         }
         if (!r.stop().isEmpty()) {
             gen.add("stopSequences", Jsonp.PROVIDER.createArrayBuilder(r.stop()));
@@ -100,16 +95,22 @@ public final class GeminiWire {
         if (r.n() > 1) {
             gen.add("candidateCount", r.n());
         }
+        if (r.presencePenalty() != null) {
+            gen.add("presencePenalty", r.presencePenalty());
+        }
+        if (r.frequencyPenalty() != null) {
+            gen.add("frequencyPenalty", r.frequencyPenalty());
+        }
         if (r.seed() != null) {
             gen.add("seed", r.seed());
         }
         if (r.responseFormat() != null) {
-            String type = r.responseFormat().getString("type", "text");
+            String type = r.responseFormat().type();
             if (!"text".equals(type)) {
                 gen.add("responseMimeType", "application/json");
             }
-            if ("json_schema".equals(type) && r.responseFormat().getJsonObject("json_schema").get("schema") instanceof JsonObject schema) {
-                gen.add("responseJsonSchema", schema);
+            if ("json_schema".equals(type) && r.responseFormat().schema() != null) {
+                gen.add("responseJsonSchema", r.responseFormat().schema());
             }
         }
         JsonObject g = gen.build();
@@ -118,14 +119,13 @@ public final class GeminiWire {
         }
         if (r.tools() != null) {
             JsonArrayBuilder decls = Jsonp.PROVIDER.createArrayBuilder();
-            for (JsonValue v : r.tools()) {
-                JsonObject f = ((JsonObject) v).getJsonObject("function");
-                JsonObjectBuilder d = Jsonp.PROVIDER.createObjectBuilder().add("name", f.getString("name"));
-                if (f.get("description") instanceof JsonString s) {
-                    d.add("description", s);
+            for (ChatRequest.Tool t : r.tools()) {
+                JsonObjectBuilder d = Jsonp.PROVIDER.createObjectBuilder().add("name", t.name());
+                if (t.description() != null) {
+                    d.add("description", t.description());
                 }
-                if (f.get("parameters") instanceof JsonObject p) {
-                    d.add("parametersJsonSchema", p);
+                if (t.parameters() != null) {
+                    d.add("parametersJsonSchema", t.parameters());
                 }
                 decls.add(d);
             }
@@ -133,15 +133,12 @@ public final class GeminiWire {
         }
         if (r.toolChoice() != null) {
             JsonObjectBuilder fc = Jsonp.PROVIDER.createObjectBuilder();
-            if (r.toolChoice() instanceof JsonString s) {
-                fc.add("mode", switch (s.getString()) {
-                    case "none" -> "NONE";
-                    case "required" -> "ANY";
-                    default -> "AUTO";
-                });
-            } else if (r.toolChoice() instanceof JsonObject o) {
-                fc.add("mode", "ANY").add("allowedFunctionNames", Jsonp.PROVIDER.createArrayBuilder()
-                        .add(o.getJsonObject("function").getString("name")));
+            switch (r.toolChoice().mode()) {
+                case "none" -> fc.add("mode", "NONE");
+                case "required" -> fc.add("mode", "ANY");
+                case "function" -> fc.add("mode", "ANY").add("allowedFunctionNames",
+                        Jsonp.PROVIDER.createArrayBuilder().add(r.toolChoice().function()));
+                default -> fc.add("mode", "AUTO");
             }
             body.add("toolConfig", Jsonp.PROVIDER.createObjectBuilder().add("functionCallingConfig", fc));
         }
@@ -157,7 +154,7 @@ public final class GeminiWire {
         for (ChatMessage.ContentPart p : m.parts()) {
             if (p.isText()) {
                 parts.add(Jsonp.PROVIDER.createObjectBuilder().add("text", p.text()));
-            } else if ("image_url".equals(p.type())) {
+            } else if (p.isImage()) {
                 parts.add(image(p.imageUrl()));
             }
         }
@@ -261,8 +258,7 @@ public final class GeminiWire {
         JsonArrayBuilder calls = null;
         int n = firstCallIndex;
         for (JsonValue v : parts) {
-            JsonObject p = (JsonObject) v;
-            if (p.getBoolean("thought", false)) {
+            if (!(v instanceof JsonObject p) || p.getBoolean("thought", false)) {
                 continue;
             }
             if (p.get("text") instanceof JsonString s) {
@@ -333,12 +329,17 @@ public final class GeminiWire {
                     if (d instanceof JsonObject dobj && dobj.get("retryDelay") instanceof JsonString delay) {
                         retry = duration(delay.getString());
                     }
+                    // Google answers an unknown API key with 400 INVALID_ARGUMENT; it is the server's key that failed.
+                    if (d instanceof JsonObject dobj && dobj.get("reason") instanceof JsonString reason
+                            && "API_KEY_INVALID".equals(reason.getString())) {
+                        status = 401;
+                    }
                 }
             }
         } catch (RuntimeException ignored) {
             // Not JSON: the status alone decides.
         }
-        return UpstreamErrors.fromStatus(provider, status, message, code, retry);
+        return UpstreamErrors.fromProvider(provider, status, message, code, retry);
     }
 
     /** A protobuf Duration in JSON: {@code "31s"}, {@code "1.5s"}. */

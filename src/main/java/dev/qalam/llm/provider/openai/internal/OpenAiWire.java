@@ -1,5 +1,6 @@
 package dev.qalam.llm.provider.openai.internal;
 
+import dev.qalam.llm.provider.ChatMessage;
 import dev.qalam.llm.provider.ChatRequest;
 import dev.qalam.llm.provider.ChatResult;
 import dev.qalam.llm.provider.ChunkDelta;
@@ -8,6 +9,7 @@ import dev.qalam.llm.provider.UpstreamException;
 import dev.qalam.llm.provider.Usage;
 import dev.qalam.platform.json.Jsonp;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,25 +23,148 @@ import java.util.List;
 
 /**
  * The OpenAI chat completions wire format, which OpenAI, Groq, deepcloud, vLLM, Ollama and llama.cpp
- * all speak. The request is the client's own JSON with the model name replaced, so every parameter a
- * client sends reaches the provider unchanged.
+ * all speak. The request is built from the typed {@link ChatRequest} alone: the parameters listed in
+ * {@code docs/llm.md} and nothing else, so nothing a client sends reaches the provider unless Qalam models
+ * it, and whatever Qalam changed in the request is what the provider receives.
  */
 public final class OpenAiWire {
 
     private OpenAiWire() {
     }
 
-    public static String requestBody(ChatRequest request, String upstreamModel, boolean stream) {
-        JsonObjectBuilder b = Jsonp.PROVIDER.createObjectBuilder(request.raw());
+    public static String requestBody(ChatRequest r, String upstreamModel, boolean stream) {
+        JsonObjectBuilder b = Jsonp.PROVIDER.createObjectBuilder();
         b.add("model", upstreamModel);
+        JsonArrayBuilder messages = Jsonp.PROVIDER.createArrayBuilder();
+        for (ChatMessage m : r.messages()) {
+            messages.add(message(m));
+        }
+        b.add("messages", messages);
+        addIfSet(b, "temperature", r.temperature());
+        addIfSet(b, "top_p", r.topP());
+        if (r.maxTokens() != null) {
+            b.add("max_tokens", r.maxTokens());
+        }
+        if (r.maxCompletionTokens() != null) {
+            b.add("max_completion_tokens", r.maxCompletionTokens());
+        }
+        if (r.n() > 1) {
+            b.add("n", r.n());
+        }
+        if (!r.stop().isEmpty()) {
+            b.add("stop", Jsonp.PROVIDER.createArrayBuilder(r.stop()));
+        }
+        addIfSet(b, "presence_penalty", r.presencePenalty());
+        addIfSet(b, "frequency_penalty", r.frequencyPenalty());
+        if (r.seed() != null) {
+            b.add("seed", r.seed());
+        }
+        if (r.tools() != null) {
+            JsonArrayBuilder tools = Jsonp.PROVIDER.createArrayBuilder();
+            for (ChatRequest.Tool t : r.tools()) {
+                JsonObjectBuilder f = Jsonp.PROVIDER.createObjectBuilder().add("name", t.name());
+                if (t.description() != null) {
+                    f.add("description", t.description());
+                }
+                if (t.parameters() != null) {
+                    f.add("parameters", t.parameters());
+                }
+                if (t.strict() != null) {
+                    f.add("strict", t.strict());
+                }
+                tools.add(Jsonp.PROVIDER.createObjectBuilder().add("type", "function").add("function", f));
+            }
+            b.add("tools", tools);
+        }
+        if (r.toolChoice() != null) {
+            if ("function".equals(r.toolChoice().mode())) {
+                b.add("tool_choice", Jsonp.PROVIDER.createObjectBuilder().add("type", "function")
+                        .add("function", Jsonp.PROVIDER.createObjectBuilder().add("name", r.toolChoice().function())));
+            } else {
+                b.add("tool_choice", r.toolChoice().mode());
+            }
+        }
+        if (r.parallelToolCalls() != null) {
+            b.add("parallel_tool_calls", r.parallelToolCalls());
+        }
+        if (r.responseFormat() != null) {
+            b.add("response_format", responseFormat(r.responseFormat()));
+        }
+        if (r.reasoningEffort() != null) {
+            b.add("reasoning_effort", r.reasoningEffort());
+        }
+        if (r.user() != null) {
+            b.add("user", r.user());
+        }
         b.add("stream", stream);
         if (stream) {
             // Always ask for usage: Qalam accounts tokens per key even when the client did not ask for them.
             b.add("stream_options", Jsonp.PROVIDER.createObjectBuilder().add("include_usage", true));
-        } else {
-            b.remove("stream_options");
         }
         return b.build().toString();
+    }
+
+    private static JsonObjectBuilder message(ChatMessage m) {
+        JsonObjectBuilder o = Jsonp.PROVIDER.createObjectBuilder().add("role", m.role());
+        if (m.parts() != null) {
+            JsonArrayBuilder parts = Jsonp.PROVIDER.createArrayBuilder();
+            for (ChatMessage.ContentPart p : m.parts()) {
+                if (p.isText()) {
+                    parts.add(Jsonp.PROVIDER.createObjectBuilder().add("type", "text").add("text", p.text()));
+                } else if (p.isImage()) {
+                    JsonObjectBuilder image = Jsonp.PROVIDER.createObjectBuilder().add("url", p.imageUrl());
+                    if (p.detail() != null) {
+                        image.add("detail", p.detail());
+                    }
+                    parts.add(Jsonp.PROVIDER.createObjectBuilder().add("type", "image_url").add("image_url", image));
+                }
+            }
+            o.add("content", parts);
+        } else if (m.text() != null) {
+            o.add("content", m.text());
+        } else {
+            o.addNull("content");
+        }
+        if (m.name() != null) {
+            o.add("name", m.name());
+        }
+        if (m.toolCalls() != null) {
+            JsonArrayBuilder calls = Jsonp.PROVIDER.createArrayBuilder();
+            for (ChatMessage.ToolCall c : m.toolCalls()) {
+                calls.add(Jsonp.PROVIDER.createObjectBuilder().add("id", c.id()).add("type", "function")
+                        .add("function", Jsonp.PROVIDER.createObjectBuilder().add("name", c.name())
+                                .add("arguments", c.arguments())));
+            }
+            o.add("tool_calls", calls);
+        }
+        if (m.toolCallId() != null) {
+            o.add("tool_call_id", m.toolCallId());
+        }
+        return o;
+    }
+
+    private static JsonObjectBuilder responseFormat(ChatRequest.ResponseFormat f) {
+        JsonObjectBuilder o = Jsonp.PROVIDER.createObjectBuilder().add("type", f.type());
+        if ("json_schema".equals(f.type())) {
+            JsonObjectBuilder js = Jsonp.PROVIDER.createObjectBuilder().add("name", f.name() == null ? "response" : f.name());
+            if (f.description() != null) {
+                js.add("description", f.description());
+            }
+            if (f.schema() != null) {
+                js.add("schema", f.schema());
+            }
+            if (f.strict() != null) {
+                js.add("strict", f.strict());
+            }
+            o.add("json_schema", js);
+        }
+        return o;
+    }
+
+    private static void addIfSet(JsonObjectBuilder b, String name, Double value) {
+        if (value != null) {
+            b.add(name, value);
+        }
     }
 
     public static JsonObject parse(String provider, String json) {
@@ -107,7 +232,7 @@ public final class OpenAiWire {
             // Not JSON (a proxy's HTML page): the status alone decides.
         }
         Duration retryAfter = headers == null ? null : retryAfter(headers);
-        return o == null ? UpstreamErrors.fromStatus(provider, status, null, null, retryAfter)
+        return o == null ? UpstreamErrors.fromProvider(provider, status, null, null, retryAfter)
                 : error(provider, status, o, retryAfter);
     }
 
@@ -115,7 +240,7 @@ public final class OpenAiWire {
         JsonObject e = body.get("error") instanceof JsonObject x ? x : body;
         String message = e.get("message") instanceof JsonString s ? s.getString() : null;
         String code = e.get("code") instanceof JsonString s ? s.getString() : null;
-        return UpstreamErrors.fromStatus(provider, status, message, code, retryAfter);
+        return UpstreamErrors.fromProvider(provider, status, message, code, retryAfter);
     }
 
     private static Duration retryAfter(HttpHeaders headers) {
