@@ -1,8 +1,8 @@
-import dev.qalam.ocr.engine.CharacterErrorRate;
-import dev.qalam.ocr.engine.DocumentKind;
-import dev.qalam.ocr.engine.DocumentPageExtractor;
-import dev.qalam.ocr.engine.ExtractedPage;
-import dev.qalam.ocr.engine.TesseractEngine;
+import dev.qalam.document.DocumentKind;
+import dev.qalam.document.DocumentPageExtractor;
+import dev.qalam.document.ExtractedPage;
+import dev.qalam.document.TesseractEngine;
+import dev.qalam.text.CharacterErrorRate;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;

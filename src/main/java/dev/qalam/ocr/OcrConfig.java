@@ -3,10 +3,12 @@ package dev.qalam.ocr;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The OCR feature's settings; every one has an embedded default and an environment variable of the same name. */
+/**
+ * The OCR feature's settings; every one has an embedded default and an environment variable of the same name.
+ * How pages are read (engine, resolutions, parallelism, decoding bounds) is {@link dev.qalam.document.DocumentConfig}.
+ */
 @ApplicationScoped
 public class OcrConfig {
 
@@ -17,32 +19,6 @@ public class OcrConfig {
     @Inject
     @ConfigProperty(name = "QALAM_OCR_MAX_PAGES", defaultValue = "2000")
     int maxPages;
-
-    /** Pages processed at once on this server; 0 = one per available processor. */
-    @Inject
-    @ConfigProperty(name = "QALAM_OCR_PARALLELISM", defaultValue = "0")
-    int parallelism;
-
-    @Inject
-    @ConfigProperty(name = "QALAM_OCR_LANGUAGES", defaultValue = "ara+eng")
-    String languages;
-
-    /** The Tesseract language data folder; empty = TESSDATA_PREFIX or the Debian default. */
-    @Inject
-    @ConfigProperty(name = "QALAM_OCR_TESSDATA")
-    Optional<String> tessdata;
-
-    @Inject
-    @ConfigProperty(name = "QALAM_OCR_DPI", defaultValue = "300")
-    int ocrDpi;
-
-    @Inject
-    @ConfigProperty(name = "QALAM_OCR_IMAGE_DPI", defaultValue = "150")
-    int imageDpi;
-
-    @Inject
-    @ConfigProperty(name = "QALAM_OCR_THUMBNAIL_WIDTH", defaultValue = "200")
-    int thumbnailWidth;
 
     @Inject
     @ConfigProperty(name = "QALAM_OCR_JOB_LIFETIME_HOURS", defaultValue = "24")
@@ -72,30 +48,6 @@ public class OcrConfig {
 
     public int maxPages() {
         return maxPages;
-    }
-
-    public int parallelism() {
-        return parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
-    }
-
-    public String languages() {
-        return languages;
-    }
-
-    public Optional<String> tessdata() {
-        return tessdata;
-    }
-
-    public int ocrDpi() {
-        return ocrDpi;
-    }
-
-    public int imageDpi() {
-        return imageDpi;
-    }
-
-    public int thumbnailWidth() {
-        return thumbnailWidth;
     }
 
     public Duration lifetime() {

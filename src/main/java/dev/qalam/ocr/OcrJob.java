@@ -1,6 +1,6 @@
 package dev.qalam.ocr;
 
-import dev.qalam.ocr.engine.DocumentKind;
+import dev.qalam.document.DocumentKind;
 import dev.qalam.platform.jobs.TrackedJob;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Cacheable;

@@ -1,5 +1,10 @@
 package dev.qalam.ocr;
 
+import dev.qalam.document.DocumentIntake;
+import dev.qalam.document.DocumentKind;
+import dev.qalam.document.InvalidDocumentException;
+import dev.qalam.document.OcrEngineException;
+import dev.qalam.document.PageExtraction;
 import dev.qalam.ocr.OcrWire.ImageList;
 import dev.qalam.ocr.OcrWire.Link;
 import dev.qalam.ocr.OcrWire.OcrJobStatus;
@@ -9,10 +14,6 @@ import dev.qalam.ocr.OcrWire.OcrRetry;
 import dev.qalam.ocr.OcrWire.OcrUpload;
 import dev.qalam.ocr.OcrWire.PageImage;
 import dev.qalam.ocr.OcrWire.ThumbnailList;
-import dev.qalam.ocr.engine.DocumentKind;
-import dev.qalam.ocr.engine.DocumentPageExtractor;
-import dev.qalam.ocr.engine.InvalidDocumentException;
-import dev.qalam.ocr.engine.OcrEngineException;
 import dev.qalam.platform.auth.Budgets;
 import dev.qalam.platform.auth.QalamPrincipal;
 import dev.qalam.platform.errors.ApiException;
@@ -32,8 +33,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -68,8 +72,16 @@ public class OcrJobService {
     @Inject
     PageExtraction extraction;
 
+    @Inject
+    DocumentIntake intake;
+
+    /** What the OCR API reads: PDFs and page images (office and text files have no pages to OCR). */
+    static final Set<DocumentKind> OCR_KINDS = Collections.unmodifiableSet(
+            EnumSet.of(DocumentKind.PDF, DocumentKind.PNG, DocumentKind.JPEG, DocumentKind.TIFF));
+
     /**
-     * Stores the upload, checks it (type by magic bytes, readable, page limit, page balance) and queues it.
+     * Checks the upload (type by magic bytes, readable, decodable within the document limits, page limit, page
+     * balance), stores it and queues it.
      * Whatever fails, nothing of the upload is left behind.
      *
      * @param expiresIn an optional shorter lifetime in seconds (a client that wants its document gone sooner)
@@ -85,25 +97,21 @@ public class OcrJobService {
         }
         String token = Ids.hex(16);
         String prefix = OcrJob.blobPrefix(token);
-        String sourceKey = prefix + "source";
         boolean kept = false;
         try {
-            long size;
+            DocumentIntake.StoredDocument doc;
             try {
-                size = blobs.put(sourceKey, content, "application/octet-stream", config.maxUploadBytes());
-            } catch (BlobStore.BlobTooLargeException e) {
+                doc = intake.store(prefix + "source", content, filename,
+                        new DocumentIntake.Rules(OCR_KINDS, config.maxUploadBytes(), config.maxPages()));
+            } catch (DocumentIntake.UploadTooLargeException e) {
                 throw ApiException.payloadTooLarge("The file is larger than " + config.maxUploadMb() + " MB.");
-            } catch (IOException e) {
-                throw ApiException.badRequest("upload_failed", "The file could not be received completely.");
+            } catch (InvalidDocumentException e) {
+                throw ApiException.badRequest(e.code(), e.getMessage());
             }
-            if (size == 0) {
-                throw ApiException.badRequest("empty_file", "The uploaded file is empty.");
-            }
-            DocumentKind kind = detect(sourceKey);
-            int pages = countPages(sourceKey, kind);
+            int pages = doc.pages();
             if (pages > config.maxPages()) {
                 throw ApiException.badRequest("too_many_pages",
-                        "The document has " + pages + " pages; at most " + config.maxPages() + " are accepted.");
+                        "The document has more than " + config.maxPages() + " pages; at most " + config.maxPages() + " are accepted.");
             }
             Long balance = budgets.ocrPagesLeft(caller.keyId());
             if (balance != null && balance < pages) {
@@ -111,8 +119,8 @@ public class OcrJobService {
                         "Insufficient OCR page balance: the document has " + pages + " pages, the balance is " + balance + ".");
             }
             Instant now = Instant.now();
-            OcrJob job = new OcrJob(token, caller.owner(), caller.keyId(), safeName(filename, kind), kind, sourceKey, size,
-                    pages, Math.min(pages, config.parallelism()), now, now.plus(lifetime));
+            OcrJob job = new OcrJob(token, caller.owner(), caller.keyId(), safeName(filename, doc.kind()), doc.kind(),
+                    doc.key(), doc.bytes(), pages, Math.min(pages, extraction.parallelism()), now, now.plus(lifetime));
             trackedJobs.create(job);
             kept = true;
             long position = Math.max(1, jobs.queuePosition(now));
@@ -128,36 +136,6 @@ public class OcrJobService {
                 deleteQuietly(prefix);
             }
         }
-    }
-
-    private DocumentKind detect(String key) {
-        byte[] head = new byte[DocumentKind.HEAD_BYTES];
-        int n;
-        try (InputStream in = open(key)) {
-            n = in.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return DocumentKind.detect(head, n).orElseThrow(() -> ApiException.badRequest("unsupported_file_type",
-                "Unsupported file type: upload a PDF or a PNG, JPEG or TIFF image."));
-    }
-
-    private int countPages(String key, DocumentKind kind) {
-        try (InputStream in = open(key)) {
-            int pages = DocumentPageExtractor.countPages(in, kind);
-            if (pages < 1) {
-                throw ApiException.badRequest("invalid_pdf", "The PDF has no pages.");
-            }
-            return pages;
-        } catch (InvalidDocumentException e) {
-            throw ApiException.badRequest(e.code(), e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private InputStream open(String key) throws IOException {
-        return blobs.open(key).orElseThrow(() -> new IOException("Blob " + key + " vanished"));
     }
 
     static String safeName(String filename, DocumentKind kind) {

@@ -1,6 +1,6 @@
 package dev.qalam.ocr;
 
-import dev.qalam.ocr.engine.ExtractedPage;
+import dev.qalam.document.ExtractedPage;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -22,10 +22,8 @@ class OcrConfigTest {
     void sizesAndDefaults() {
         OcrConfig c = new OcrConfig();
         c.maxUploadMb = 100;
-        c.parallelism = 0;
         c.lifetimeHours = 24;
         assertEquals(100L * 1024 * 1024, c.maxUploadBytes());
-        assertEquals(Runtime.getRuntime().availableProcessors(), c.parallelism());
         assertEquals(Duration.ofHours(24), c.lifetime());
     }
 }

@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.qalam.ocr.engine.CharacterErrorRate;
 import dev.qalam.testing.Api;
 import dev.qalam.testing.Keys;
 import dev.qalam.testing.TestServer;
+import dev.qalam.text.CharacterErrorRate;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -90,6 +90,23 @@ class OcrIT {
             double cer = CharacterErrorRate.of(TestDocuments.text(TestDocuments.ENGLISH), text);
             assertTrue(cer < 0.02, "CER " + cer + ": " + text);
         }
+    }
+
+    /** Every frame of a multi-page TIFF is a page (it was cut to its first one). */
+    @Test
+    void multiPageTiffHasAPagePerFrame() {
+        byte[] tiff = TestDocuments.multiPageTiff(TestDocuments.page(TestDocuments.ENGLISH, false, 0),
+                TestDocuments.page(TestDocuments.ARABIC, true, 0));
+        Api.Reply r = api.multipart("/v1/ocr/upload", "file", "fax.tiff", "image/tiff", tiff);
+        assertEquals(200, r.status(), r.toString());
+        JsonNode job = done(api, r.json().get("token").asText());
+        assertEquals(2, job.get("total_pages").asInt(), job.toString());
+        assertEquals(2, job.get("pages").size());
+        double en = CharacterErrorRate.of(TestDocuments.text(TestDocuments.ENGLISH), text(job, 1));
+        double ar = CharacterErrorRate.of(TestDocuments.text(TestDocuments.ARABIC), text(job, 2));
+        assertTrue(en < 0.02, "English CER " + en + ": " + text(job, 1));
+        assertTrue(ar < 0.05, "Arabic CER " + ar + ": " + text(job, 2));
+        assertEquals(200, api.get("/v1/ocr/jobs/" + r.json().get("token").asText() + "/2").status());
     }
 
     @Test

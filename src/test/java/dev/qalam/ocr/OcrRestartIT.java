@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.qalam.ocr.engine.CharacterErrorRate;
 import dev.qalam.testing.Api;
 import dev.qalam.testing.Keys;
 import dev.qalam.testing.Poll;
 import dev.qalam.testing.TestServer;
+import dev.qalam.text.CharacterErrorRate;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.Arrays;

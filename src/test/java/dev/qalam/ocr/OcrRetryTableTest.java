@@ -3,8 +3,9 @@ package dev.qalam.ocr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.qalam.ocr.engine.DocumentKind;
-import dev.qalam.ocr.engine.OcrEngineException;
+import dev.qalam.document.DocumentKind;
+import dev.qalam.document.OcrEngineException;
+import dev.qalam.document.PageExtraction;
 import dev.qalam.platform.errors.ApiException;
 import dev.qalam.platform.jobs.JobKind;
 import dev.qalam.platform.jobs.JobLauncher;

@@ -11,10 +11,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -115,6 +123,76 @@ public final class TestDocuments {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** A multi-page TIFF, one frame per image (as scanners and fax software write them). */
+    public static byte[] multiPageTiff(BufferedImage... frames) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.prepareWriteSequence(null);
+            for (BufferedImage f : frames) {
+                writer.writeToSequence(new IIOImage(f, null, null), null);
+            }
+            writer.endWriteSequence();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A valid PNG of {@code width} x {@code height} pixels, 16-bit RGBA (8 bytes a pixel), all transparent
+     * black: deflate shrinks its 8 bytes x pixels of zeros about a thousandfold, so 10000 x 10000 (763 MB
+     * decoded) is a 0.78 MB file. The decompression bomb of the hardening issue.
+     */
+    public static byte[] pngBomb(int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+            ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 16).put((byte) 6)
+                    .put((byte) 0).put((byte) 0).put((byte) 0);
+            chunk(out, "IHDR", ihdr.array());
+            ByteArrayOutputStream idat = new ByteArrayOutputStream();
+            Deflater deflater = new Deflater(9);
+            try (DeflaterOutputStream z = new DeflaterOutputStream(idat, deflater, 1 << 16)) {
+                byte[] row = new byte[1 + width * 8];
+                for (int y = 0; y < height; y++) {
+                    z.write(row);
+                }
+            } finally {
+                deflater.end();
+            }
+            chunk(out, "IDAT", idat.toByteArray());
+            chunk(out, "IEND", new byte[0]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
+        out.write(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.write(t);
+        out.write(data);
+        CRC32 crc = new CRC32();
+        crc.update(t);
+        crc.update(data);
+        out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    /** A PDF of one empty page whose MediaBox is {@code points} a side (PDF's own limit is 14,400). */
+    public static byte[] hugePagePdf(float points) {
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new PDPage(new PDRectangle(points, points)));
+            return save(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A PDF whose pages are the given scans, each sized as a 300 dpi image. */

@@ -133,6 +133,22 @@ public final class TestServer {
         }
     }
 
+    /** The server process's resident memory in bytes (VmRSS, as {@code ps} shows it), from its pid file. */
+    public static long residentBytes() {
+        Path pidFile = Path.of(System.getProperty("qalam.serverDir", "target/liberty/wlp")).resolve("usr/servers/.pid/qalam.pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+            throw new IllegalStateException("No VmRSS for the server process " + pid);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the server's memory", e);
+        }
+    }
+
     static void run(List<String> command) {
         run(command, java.util.Map.of());
     }

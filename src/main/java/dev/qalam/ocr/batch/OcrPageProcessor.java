@@ -1,12 +1,12 @@
 package dev.qalam.ocr.batch;
 
+import dev.qalam.document.DocumentPageExtractor;
+import dev.qalam.document.ExtractedPage;
+import dev.qalam.document.InvalidDocumentException;
+import dev.qalam.document.OcrEngineException;
+import dev.qalam.document.PageExtraction;
 import dev.qalam.ocr.OcrJob;
 import dev.qalam.ocr.OcrPage;
-import dev.qalam.ocr.PageExtraction;
-import dev.qalam.ocr.engine.DocumentPageExtractor;
-import dev.qalam.ocr.engine.ExtractedPage;
-import dev.qalam.ocr.engine.InvalidDocumentException;
-import dev.qalam.ocr.engine.OcrEngineException;
 import dev.qalam.platform.jobs.TrackedJobs;
 import dev.qalam.platform.storage.BlobStore;
 import jakarta.batch.api.BatchProperty;
@@ -67,7 +67,7 @@ public class OcrPageProcessor implements ItemProcessor {
             }
             return new OcrPage(token, pageNum, page.text(), page.numSegments(), page.elapsed(), page.method(), imageKey, thumbKey);
         } catch (InvalidDocumentException e) {
-            fail(pageNum, e, e.code(), DocumentErrors.publicMessage(e, pageNum), false);
+            fail(pageNum, e, e.code(), e.getMessage(), false);
             throw e;
         } catch (OcrEngineException e) {
             fail(pageNum, e, "ocr_engine_unavailable", "The OCR engine was not available; the job will be retried.", true);

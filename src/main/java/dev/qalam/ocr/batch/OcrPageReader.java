@@ -1,10 +1,10 @@
 package dev.qalam.ocr.batch;
 
+import dev.qalam.document.DocumentPageExtractor;
+import dev.qalam.document.InvalidDocumentException;
+import dev.qalam.document.PageExtraction;
 import dev.qalam.ocr.OcrJob;
 import dev.qalam.ocr.OcrJobRepository;
-import dev.qalam.ocr.PageExtraction;
-import dev.qalam.ocr.engine.DocumentPageExtractor;
-import dev.qalam.ocr.engine.InvalidDocumentException;
 import dev.qalam.platform.jobs.TrackedJobs;
 import dev.qalam.platform.storage.BlobStore;
 import jakarta.batch.api.BatchProperty;
@@ -86,7 +86,7 @@ public class OcrPageReader extends AbstractItemReader {
             extractor = extraction.open(in, job.kind());
         } catch (InvalidDocumentException e) {
             LOG.log(Level.WARNING, "OCR job " + token + ": the document cannot be opened", e);
-            trackedJobs.recordFailure(OcrJob.class, token, e.code(), DocumentErrors.publicMessage(e, null), false);
+            trackedJobs.recordFailure(OcrJob.class, token, e.code(), e.getMessage(), false);
             throw e;
         }
         step.setTransientUserData(extractor);

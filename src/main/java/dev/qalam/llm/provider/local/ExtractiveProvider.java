@@ -9,9 +9,10 @@ import dev.qalam.llm.provider.ChatStreamSink;
 import dev.qalam.llm.provider.ChunkDelta;
 import dev.qalam.llm.provider.ProviderTarget;
 import dev.qalam.llm.provider.Usage;
-import dev.qalam.llm.provider.local.internal.PassageRanker;
-import dev.qalam.llm.provider.local.internal.PassageRanker.Passage;
-import dev.qalam.llm.provider.local.internal.PassageRanker.Scored;
+import dev.qalam.text.Language;
+import dev.qalam.text.PassageRanker;
+import dev.qalam.text.PassageRanker.Passage;
+import dev.qalam.text.PassageRanker.Scored;
 import jakarta.enterprise.context.Dependent;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ public class ExtractiveProvider extends ChatProvider {
                 }
             }
         }
-        boolean arabic = isMostlyArabic(question);
+        boolean arabic = Language.of(question) == Language.ARABIC;
         if (passages.isEmpty()) {
             return arabic
                     ? "لا يوجد سياق في هذه المحادثة لأقتبس منه. النموذج local/extractive ليس نموذجاً لغوياً: "
@@ -149,19 +150,5 @@ public class ExtractiveProvider extends ChatProvider {
             n++;
         }
         return n;
-    }
-
-    static boolean isMostlyArabic(String s) {
-        int arabic = 0;
-        int latin = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.ARABIC) {
-                arabic++;
-            } else if (Character.isLetter(c) && c < 0x250) {
-                latin++;
-            }
-        }
-        return arabic > latin;
     }
 }

@@ -1,0 +1,33 @@
+package dev.qalam.document;
+
+import dev.qalam.text.PageText;
+
+/**
+ * One page's result.
+ *
+ * @param content      the page's cleaned text and structure (headings, paragraphs)
+ * @param numSegments  text lines found on the page (OCR, text layer) or blocks (office and text files)
+ * @param elapsed      seconds spent on the page
+ * @param method       where the text came from
+ * @param imagePng     the page image (PNG), or null when images were not asked for (or the kind has none)
+ * @param thumbnailPng a small PNG of the page, or null when images were not asked for
+ */
+public record ExtractedPage(PageText content, int numSegments, double elapsed, Method method, byte[] imagePng,
+                            byte[] thumbnailPng) {
+
+    /**
+     * {@code TEXT_LAYER}: a PDF's own text; {@code OCR}: Tesseract on the page image; {@code TEXT}: the
+     * text of a DOCX, PPTX or plain-text file.
+     */
+    public enum Method { TEXT_LAYER, OCR, TEXT }
+
+    /** 1-based. */
+    public int pageNum() {
+        return content.pageNum();
+    }
+
+    /** The page's cleaned text. */
+    public String text() {
+        return content.text();
+    }
+}
