@@ -102,8 +102,8 @@ public class CollectionsResource {
                 properties = {
                     @SchemaProperty(name = "title", type = SchemaType.STRING),
                     @SchemaProperty(name = "filename", type = SchemaType.STRING),
-                    @SchemaProperty(name = "pages", type = SchemaType.ARRAY,
-                            description = "Page texts in order, or {\"page_num\", \"text\"} objects"),
+                    @SchemaProperty(name = "pages", type = SchemaType.ARRAY, implementation = String.class,
+                            description = "Page texts in order (pages numbered from 1), or {\"page_num\", \"text\"} objects"),
                     @SchemaProperty(name = "metadata", type = SchemaType.OBJECT, description = "File properties")}))})
     @APIResponse(responseCode = "200", description = "Accepted: processing goes on asynchronously",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestAccepted.class)))
@@ -173,7 +173,7 @@ public class CollectionsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
             type = SchemaType.OBJECT, requiredProperties = "query", properties = {
                 @SchemaProperty(name = "query", type = SchemaType.STRING, description = "The question"),
-                @SchemaProperty(name = "doc_ids", type = SchemaType.ARRAY, description = "Only these documents (default: every ready one)"),
+                @SchemaProperty(name = "doc_ids", type = SchemaType.ARRAY, implementation = String.class, description = "Only these documents (default: every ready one)"),
                 @SchemaProperty(name = "top_k", type = SchemaType.INTEGER, description = "How many passages, 1 to 50 (default 5)"),
                 @SchemaProperty(name = "filter_metadata", type = SchemaType.OBJECT,
                         description = "A filter on the documents' properties (Elasticsearch query DSL subset)")})))

@@ -34,15 +34,6 @@ class RetrievalFilesIT {
         api = Keys.create("alretrieval").api();
     }
 
-    static long ocrBalance(Keys.TestKey key) {
-        for (JsonNode k : Api.admin().get("/v1/admin/keys").json().get("keys")) {
-            if (k.get("id").asText().equals(key.id())) {
-                return k.get("ocr_page_balance").asLong();
-            }
-        }
-        throw new AssertionError("key not listed");
-    }
-
     @Test
     void docxPagesAndHeadingsAreKept() {
         String c = create(api);
@@ -96,7 +87,7 @@ class RetrievalFilesIT {
         JsonNode inv = ask(k, c, "When are invoices payable?").get("context").get(0);
         assertEquals(d1, inv.get("document_id").asText());
         assertEquals(2, inv.get("page_start").asInt(), inv.toString());
-        assertEquals(1, ocrBalance(key), "a PDF's pages are charged to the OCR page balance");
+        assertEquals(1, Keys.ocrPageBalance(key.id()), "a PDF's pages are charged to the OCR page balance");
 
         byte[] twoPages = TestDocuments.scannedPdf(TestDocuments.page(TestDocuments.ENGLISH, false, 0),
                 TestDocuments.page(TestDocuments.ARABIC, true, 0));
@@ -104,7 +95,7 @@ class RetrievalFilesIT {
                 402, "insufficient_ocr_balance");
         String text = ingestFile(k, c, "notes.txt", "Text files cost no OCR pages.".getBytes(StandardCharsets.UTF_8), null);
         ready(k, c, text);
-        assertEquals(1, ocrBalance(key), "text is not charged");
+        assertEquals(1, Keys.ocrPageBalance(key.id()), "text is not charged");
     }
 
     @Test

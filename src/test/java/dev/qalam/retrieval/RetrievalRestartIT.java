@@ -41,7 +41,7 @@ class RetrievalRestartIT {
         Arrays.fill(scans, TestDocuments.page(TestDocuments.ARABIC, true, 0));
         String doc = ingestFile(api, c, "long.pdf", TestDocuments.scannedPdf(scans), null);
 
-        Poll.until(Duration.ofSeconds(120), "a few pages charged", () -> RetrievalFilesIT.ocrBalance(key),
+        Poll.until(Duration.ofSeconds(120), "a few pages charged", () -> Keys.ocrPageBalance(key.id()),
                 left -> left <= PAGES - 2);
         assertEquals("processing", Collections.status(api, c, doc).get("status").asText(),
                 "the ingestion must still be running when the server restarts");
@@ -49,7 +49,7 @@ class RetrievalRestartIT {
         TestServer.restart();
 
         ready(api, c, doc);
-        assertEquals(0, RetrievalFilesIT.ocrBalance(key), "every page charged exactly once");
+        assertEquals(0, Keys.ocrPageBalance(key.id()), "every page charged exactly once");
         JsonNode top = ask(api, c, "مدينة الرياض").get("context").get(0);
         assertEquals(doc, top.get("document_id").asText());
         assertEquals(PAGES, api.get(BASE + "/" + c + "/documents").json().get("documents").get(0).get("pages").asInt());
