@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 @NamedQuery(name = "ApiKey.byHash", query = "SELECT k FROM ApiKey k WHERE k.secretHash = :hash")
 @NamedQuery(name = "ApiKey.all", query = "SELECT k FROM ApiKey k ORDER BY k.createdAt DESC")
 @NamedQuery(name = "ApiKey.byOwner", query = "SELECT k FROM ApiKey k WHERE k.owner = :owner AND k.revokedAt IS NULL ORDER BY k.createdAt DESC")
-@NamedQuery(name = "ApiKey.bootstrap", query = "SELECT COUNT(k) FROM ApiKey k WHERE k.bootstrap = TRUE")
+@NamedQuery(name = "ApiKey.bootstrap", query = "SELECT COUNT(k) FROM ApiKey k WHERE k.bootstrap = TRUE AND k.revokedAt IS NULL")
 @NamedQuery(name = "ApiKey.children", query = "SELECT k FROM ApiKey k WHERE k.parentId = :id AND k.revokedAt IS NULL")
 public class ApiKey {
 

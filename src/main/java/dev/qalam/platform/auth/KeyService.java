@@ -96,6 +96,7 @@ public class KeyService {
         return issue(id, req, QalamPrincipal.ownerOfKey(id), null, "bootstrap", null, true);
     }
 
+    /** Whether a generated operator key is live (a revoked one does not count: a new one is generated). */
     public boolean hasBootstrapAdmin() {
         return em.createNamedQuery("ApiKey.bootstrap", Long.class).getSingleResult() > 0;
     }
