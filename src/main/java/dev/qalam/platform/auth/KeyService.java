@@ -36,9 +36,20 @@ public class KeyService {
     public record KeyRequest(String name, Set<Scope> scopes, String teamId, Long ocrPageBalance, Long requestLimit) {
     }
 
-    @Transactional
+    /**
+     * This bean through its proxy. Every refusal (400, 403, 404) is decided before a transactional method is
+     * entered, so that no ordinary client error crosses a transaction boundary (Liberty writes an FFDC incident
+     * for each exception that does).
+     */
+    @Inject
+    KeyService self;
+
     public Team createTeam(String name) {
-        Team t = new Team(Ids.hex(12), requireName(name));
+        return self.persist(new Team(Ids.hex(12), requireName(name)));
+    }
+
+    @Transactional
+    public Team persist(Team t) {
         em.persist(t);
         return t;
     }
@@ -52,7 +63,6 @@ public class KeyService {
     }
 
     /** A key made by the operator: its owner is its team, or the key itself. */
-    @Transactional
     public IssuedKey createByAdmin(KeyRequest req, String createdBy) {
         if (req.teamId() != null && team(req.teamId()).isEmpty()) {
             throw ApiException.badRequest("invalid_value", "team_id: no team with id '" + req.teamId() + "'.");
@@ -67,7 +77,6 @@ public class KeyService {
      * so that it sees the same resources. Made by an API key, it draws on that key's budgets (and on those of
      * every key above it) and is revoked with it (docs/keys.md).
      */
-    @Transactional
     public IssuedKey createForCaller(QalamPrincipal caller, String name, Set<Scope> scopes) {
         if (scopes.isEmpty()) {
             throw ApiException.badRequest("invalid_value", "scopes: give at least one scope.");
@@ -89,7 +98,6 @@ public class KeyService {
         return issue(Ids.prefixed("key_", 12), req, caller.owner(), caller.teamId(), creatorOf(caller), parent, false);
     }
 
-    @Transactional
     public IssuedKey createBootstrapAdmin() {
         KeyRequest req = new KeyRequest("bootstrap admin", EnumSet.allOf(Scope.class), null, null, null);
         String id = Ids.prefixed("key_", 12);
@@ -111,13 +119,20 @@ public class KeyService {
         String secret = Secrets.newKey();
         ApiKey key = new ApiKey(id, requireName(req.name()), Secrets.sha256Hex(secret), secret.substring(0, 8),
                 req.scopes(), teamId, owner, createdBy, parentId, bootstrap);
+        self.persist(key, req);
+        return new IssuedKey(key, secret, req.ocrPageBalance(), req.requestLimit());
+    }
+
+    /** Stores a key checked by {@link #issue} and its budgets, in one transaction. */
+    @Transactional
+    public void persist(ApiKey key, KeyRequest req) {
+        String id = key.id();
         em.persist(key);
         // Every key counts its requests; a limit, and any other budget, is a row of its own.
         em.persist(new Quota(QuotaKind.REQUESTS.id(), id, req.requestLimit()));
         if (req.ocrPageBalance() != null) {
             em.persist(new Quota(QuotaKind.OCR_PAGES.id(), id, req.ocrPageBalance()));
         }
-        return new IssuedKey(key, secret, req.ocrPageBalance(), req.requestLimit());
     }
 
     /** A key's own budgets by kind (not those of the keys above it). */
@@ -175,13 +190,24 @@ public class KeyService {
                 .setParameter("c", creatorOf(caller)).getResultList();
     }
 
-    @Transactional
     public void revoke(String id) {
-        ApiKey key = em.find(ApiKey.class, id);
-        if (key == null || key.isRevoked()) {
+        if (!self.revokeIf(id, null)) {
             throw ApiException.notFound("No API key with id '" + id + "'.");
         }
+    }
+
+    /**
+     * Revokes a live key (made by {@code creator}, when given) and its descendants; false when there is no such
+     * key, which the caller answers with 404 outside the transaction.
+     */
+    @Transactional
+    public boolean revokeIf(String id, String creator) {
+        ApiKey key = id == null ? null : em.find(ApiKey.class, id);
+        if (key == null || key.isRevoked() || (creator != null && !creator.equals(key.createdBy()))) {
+            return false;
+        }
         revokeWithDescendants(key);
+        return true;
     }
 
     /** Revokes a key and every key it made, and the keys those made, and so on. */
@@ -198,13 +224,10 @@ public class KeyService {
     }
 
     /** Revokes one of the caller's own keys; anyone else's is 404, as if it did not exist. */
-    @Transactional
     public void revokeOwn(QalamPrincipal caller, String id) {
-        ApiKey key = em.find(ApiKey.class, id);
-        if (key == null || key.isRevoked() || !creatorOf(caller).equals(key.createdBy())) {
+        if (!self.revokeIf(id, creatorOf(caller))) {
             throw ApiException.notFound("No API key with id '" + id + "'.");
         }
-        revokeWithDescendants(key);
     }
 
     /** The live key whose secret has this SHA-256. */
