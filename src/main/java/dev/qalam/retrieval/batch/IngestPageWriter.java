@@ -1,6 +1,6 @@
 package dev.qalam.retrieval.batch;
 
-import dev.qalam.platform.errors.ApiException;
+import dev.qalam.platform.auth.BudgetExhaustedException;
 import dev.qalam.platform.jobs.TrackedJobs;
 import dev.qalam.retrieval.RetrievalDocument;
 import dev.qalam.retrieval.RetrievalPage;
@@ -32,7 +32,7 @@ public class IngestPageWriter extends AbstractItemWriter {
         RetrievalDocument doc = repository.require(docId);
         try {
             repository.saveExtractedPages(doc, items.stream().map(RetrievalPage.class::cast).toList());
-        } catch (ApiException e) {
+        } catch (BudgetExhaustedException e) {
             // The OCR page balance ran out: nothing of this chunk is stored or charged.
             trackedJobs.recordFailure(RetrievalDocument.class, docId, e.code(),
                     e.getMessage() + " Top up the balance, then ingest the document again.", false);
