@@ -32,7 +32,16 @@ public class KeyService {
 
     @Transactional
     public Team createTeam(String name) {
-        Team t = new Team(Ids.hex(12), requireName(name));
+        return createTeam(name, false, null);
+    }
+
+    /** A team; {@code dailyRequestLimit} (at least 1, or null) caps its Deployment API requests per team window. */
+    @Transactional
+    public Team createTeam(String name, boolean trial, Long dailyRequestLimit) {
+        if (dailyRequestLimit != null && dailyRequestLimit < 1) {
+            throw ApiException.badRequest("invalid_value", "daily_request_limit: must be at least 1 (leave it out for none).");
+        }
+        Team t = new Team(Ids.hex(12), requireName(name), trial, dailyRequestLimit);
         em.persist(t);
         return t;
     }
