@@ -10,6 +10,7 @@ import dev.qalam.platform.auth.Caller;
 import dev.qalam.platform.auth.RequiresScope;
 import dev.qalam.platform.auth.Scope;
 import dev.qalam.platform.errors.ApiError;
+import dev.qalam.platform.http.MultipartNames;
 import dev.qalam.platform.errors.ApiException;
 import dev.qalam.platform.jobs.JobProgressBroadcaster;
 import jakarta.inject.Inject;

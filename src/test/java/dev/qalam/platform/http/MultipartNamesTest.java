@@ -1,4 +1,4 @@
-package dev.qalam.ocr;
+package dev.qalam.platform.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

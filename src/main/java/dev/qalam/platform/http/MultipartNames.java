@@ -1,4 +1,4 @@
-package dev.qalam.ocr;
+package dev.qalam.platform.http;
 
 import jakarta.ws.rs.core.EntityPart;
 import java.net.URLDecoder;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * own {@link EntityPart#getName()} returns the file name instead of the field name when the file name is
  * not ASCII (as browsers and Python's requests send it: raw UTF-8), which would lose an Arabic-named upload.
  */
-final class MultipartNames {
+public final class MultipartNames {
 
     private static final Pattern NAME = Pattern.compile("(?:^|;)\\s*name\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]+))", Pattern.CASE_INSENSITIVE);
     private static final Pattern FILENAME = Pattern.compile("(?:^|;)\\s*filename\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]+))", Pattern.CASE_INSENSITIVE);
@@ -19,20 +19,20 @@ final class MultipartNames {
     private MultipartNames() {
     }
 
-    static String name(EntityPart part) {
+    public static String name(EntityPart part) {
         String cd = disposition(part);
         String name = cd == null ? null : nameOf(cd);
         return name != null ? name : part.getName();
     }
 
-    static String fileName(EntityPart part) {
+    public static String fileName(EntityPart part) {
         String cd = disposition(part);
         String name = cd == null ? null : fileNameOf(cd);
         return name != null ? name : part.getFileName().orElse(null);
     }
 
     /** RFC 6266: {@code filename*} (percent-encoded, with a charset) wins over {@code filename}. */
-    static String fileNameOf(String disposition) {
+    public static String fileNameOf(String disposition) {
         Matcher ext = FILENAME_EXT.matcher(disposition);
         if (ext.find()) {
             try {
@@ -49,7 +49,7 @@ final class MultipartNames {
         return null;
     }
 
-    static String nameOf(String disposition) {
+    public static String nameOf(String disposition) {
         Matcher m = NAME.matcher(disposition);
         return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
     }
