@@ -41,6 +41,9 @@ public class DeploymentService {
     @Inject
     ModelCatalog catalog;
 
+    @Inject
+    KnowledgeBase knowledgeBase;
+
     /** 403 unless the caller may use team {@code teamId}: the operator, or a member of the team. */
     public void authorize(QalamPrincipal caller, String teamId) {
         if (!caller.isAdmin() && !caller.memberOf(teamId)) {
@@ -93,6 +96,7 @@ public class DeploymentService {
             throw ApiException.badRequest("invalid_value", "top_k: must be between 1 and " + MAX_TOP_K + ".");
         }
         List<String> collections = collectionIds(body.collectionIds());
+        knowledgeBase.checkCollections(caller, teamId, collections);
         String prompt = body.systemPrompt() == null || body.systemPrompt().isBlank() ? null : body.systemPrompt();
         Deployment d = new Deployment(Ids.prefixed("dep_", 12), teamId, name, model, prompt, temperature, topK,
                 collections, caller.subject());
