@@ -44,6 +44,13 @@ public class DeploymentService {
     @Inject
     KnowledgeBase knowledgeBase;
 
+    /**
+     * This bean through its proxy: every refusal is decided before a transactional method is entered, so that no
+     * client error crosses a transaction boundary (Liberty writes an FFDC incident for each one that does).
+     */
+    @Inject
+    DeploymentService self;
+
     /** 403 unless the caller may use team {@code teamId}: the operator, or a member of the team. */
     public void authorize(QalamPrincipal caller, String teamId) {
         if (!caller.isAdmin() && !caller.memberOf(teamId)) {
@@ -73,7 +80,6 @@ public class DeploymentService {
         return em.createNamedQuery("Deployment.ofTeam", Deployment.class).setParameter("teamId", teamId).getResultList();
     }
 
-    @Transactional
     public Deployment create(QalamPrincipal caller, String teamId, CreateDeployment body) {
         team(caller, teamId);
         if (body == null) {
@@ -98,16 +104,26 @@ public class DeploymentService {
         List<String> collections = collectionIds(body.collectionIds());
         knowledgeBase.checkCollections(caller, teamId, collections);
         String prompt = body.systemPrompt() == null || body.systemPrompt().isBlank() ? null : body.systemPrompt();
-        Deployment d = new Deployment(Ids.prefixed("dep_", 12), teamId, name, model, prompt, temperature, topK,
-                collections, caller.subject());
+        return self.persist(new Deployment(Ids.prefixed("dep_", 12), teamId, name, model, prompt, temperature, topK,
+                collections, caller.subject()));
+    }
+
+    @Transactional
+    public Deployment persist(Deployment d) {
         em.persist(d);
         return d;
     }
 
-    @Transactional
     public void delete(QalamPrincipal caller, String teamId, String deploymentId) {
-        Deployment d = find(caller, teamId, deploymentId);
-        em.remove(em.contains(d) ? d : em.merge(d));
+        self.remove(find(caller, teamId, deploymentId).id());
+    }
+
+    @Transactional
+    public void remove(String deploymentId) {
+        Deployment d = em.find(Deployment.class, deploymentId);
+        if (d != null) {
+            em.remove(d);
+        }
     }
 
     @Transactional

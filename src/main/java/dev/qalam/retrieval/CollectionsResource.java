@@ -1,7 +1,6 @@
 package dev.qalam.retrieval;
 
 import dev.qalam.llm.ChatRequestParser;
-import dev.qalam.ocr.UploadSizeLimit;
 import dev.qalam.platform.auth.Caller;
 import dev.qalam.platform.auth.RequiresScope;
 import dev.qalam.platform.auth.Scope;
@@ -89,7 +88,6 @@ public class CollectionsResource {
     @POST
     @Path("/{collection_id}/documents/ingest")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @UploadSizeLimit.Bound
     @Operation(summary = "Upload a document (PDF, DOCX, PPTX, TXT, MD) for asynchronous ingestion")
     @RequestBody(required = true, content = {
         @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "file",

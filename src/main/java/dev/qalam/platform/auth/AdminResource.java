@@ -67,7 +67,7 @@ public class AdminResource {
     @Path("/keys")
     @Operation(summary = "List API keys (without secrets)")
     public KeyViews.KeyList listKeys() {
-        return new KeyViews.KeyList(keys.all().stream().map(KeyViews.KeyView::of).toList());
+        return new KeyViews.KeyList(KeyViews.of(keys.all(), keys));
     }
 
     @DELETE

@@ -50,7 +50,7 @@ public class KeysResource {
     @GET
     @Operation(summary = "List the keys you made")
     public KeyViews.KeyList list() {
-        return new KeyViews.KeyList(keys.createdBy(caller.principal()).stream().map(KeyViews.KeyView::of).toList());
+        return new KeyViews.KeyList(KeyViews.of(keys.createdBy(caller.principal()), keys));
     }
 
     @DELETE
