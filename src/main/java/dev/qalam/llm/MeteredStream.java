@@ -13,13 +13,13 @@ import java.util.function.Consumer;
  * provider's count when it sent one; otherwise the content increments delivered so far are counted as completion
  * tokens (providers send about one token per increment) and the prompt as unknown (0).
  */
-final class MeteredStream implements ChatStream {
+public final class MeteredStream implements ChatStream {
 
     private final ChatStream stream;
     private final Consumer<Usage> onEnd;
     private final AtomicBoolean reported = new AtomicBoolean();
 
-    MeteredStream(ChatStream stream, Consumer<Usage> onEnd) {
+    public MeteredStream(ChatStream stream, Consumer<Usage> onEnd) {
         this.stream = stream;
         this.onEnd = onEnd;
     }

@@ -3,6 +3,7 @@ package dev.qalam.llm;
 import dev.qalam.llm.api.ChatCompletionChunk;
 import dev.qalam.llm.api.CompletionUsage;
 import dev.qalam.llm.provider.ChatRequest;
+import dev.qalam.llm.provider.ChatStream;
 import dev.qalam.llm.provider.ChatStreamSink;
 import dev.qalam.llm.provider.ChunkDelta;
 import dev.qalam.llm.provider.UpstreamException;
@@ -26,13 +27,47 @@ import java.util.logging.Logger;
  * after the stream started ends it with an error event in the OpenAI error shape and no {@code [DONE]},
  * so a client never takes a truncated answer for a complete one. A client that went away cancels the
  * upstream call.
+ *
+ * <p>What each event says is up to {@link Events}: {@link #openAi} writes OpenAI's {@code chat.completion.chunk};
+ * the Deployment API adds its retrieved contexts to the first chunk through its own.
  */
-final class SsePump implements Runnable, ChatStreamSink {
+public final class SsePump implements Runnable, ChatStreamSink {
+
+    /** The data of the events of one stream. */
+    public interface Events {
+
+        /** The event for one increment of the answer. */
+        String delta(ChunkDelta delta);
+
+        /** The last event before {@code [DONE]}, when the client asked for usage. */
+        String usage(Usage usage);
+    }
+
+    /** OpenAI's chunks for a stream opened by {@link ChatService}. */
+    static Events openAi(ChatService.OpenedStream opened) {
+        return new Events() {
+            @Override
+            public String delta(ChunkDelta d) {
+                return JsonbProvider.jsonb().toJson(new ChatCompletionChunk(opened.id(), ChatCompletionChunk.OBJECT,
+                        opened.created(), opened.model(), List.of(new ChatCompletionChunk.Choice(d.index(),
+                        new ChatCompletionChunk.Delta(d.role(), d.content(), d.toolCalls()), null, d.finishReason())),
+                        null));
+            }
+
+            @Override
+            public String usage(Usage u) {
+                return JsonbProvider.jsonb().toJson(new ChatCompletionChunk(opened.id(), ChatCompletionChunk.OBJECT,
+                        opened.created(), opened.model(), List.of(), CompletionUsage.of(u)));
+            }
+        };
+    }
 
     private static final Logger LOG = Logger.getLogger(SsePump.class.getName());
 
-    private final ChatRequest request;
-    private final ChatService.OpenedStream opened;
+    private final String id;
+    private final ChatStream stream;
+    private final boolean includeUsage;
+    private final Events events;
     private final SseEventSink sink;
     private final Sse sse;
     private volatile boolean gone;
@@ -40,8 +75,19 @@ final class SsePump implements Runnable, ChatStreamSink {
     private Usage usage = Usage.NONE;
 
     SsePump(ChatRequest request, ChatService.OpenedStream opened, SseEventSink sink, Sse sse) {
-        this.request = request;
-        this.opened = opened;
+        this(opened.id(), opened.stream(), request.includeUsage(), openAi(opened), sink, sse);
+    }
+
+    /**
+     * @param id           the answer's id, for the log
+     * @param stream       the open upstream stream
+     * @param includeUsage whether to send {@link Events#usage} before {@code [DONE]}
+     */
+    public SsePump(String id, ChatStream stream, boolean includeUsage, Events events, SseEventSink sink, Sse sse) {
+        this.id = id;
+        this.stream = stream;
+        this.includeUsage = includeUsage;
+        this.events = events;
         this.sink = sink;
         this.sse = sse;
     }
@@ -49,22 +95,21 @@ final class SsePump implements Runnable, ChatStreamSink {
     @Override
     public void run() {
         try {
-            opened.stream().pump(this);
+            stream.pump(this);
             if (gone) {
                 return;
             }
-            if (request.includeUsage()) {
-                send(JsonbProvider.jsonb().toJson(new ChatCompletionChunk(opened.id(), ChatCompletionChunk.OBJECT,
-                        opened.created(), opened.model(), List.of(), CompletionUsage.of(usage))));
+            if (includeUsage) {
+                send(events.usage(usage));
             }
             send("[DONE]");
         } catch (UpstreamException e) {
             fail(LlmErrors.upstream(e).body());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Chat stream " + opened.id() + " failed", e);
+            LOG.log(Level.WARNING, "Chat stream " + id + " failed", e);
             fail(ApiError.of("The stream failed on the server.", "server_error", "internal_error"));
         } finally {
-            opened.stream().cancel();
+            stream.cancel();
             try {
                 // Events are written asynchronously: closing before the last one went out would drop it.
                 lastSend.toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -89,10 +134,7 @@ final class SsePump implements Runnable, ChatStreamSink {
 
     @Override
     public void delta(ChunkDelta d) {
-        ChatCompletionChunk chunk = new ChatCompletionChunk(opened.id(), ChatCompletionChunk.OBJECT, opened.created(),
-                opened.model(), List.of(new ChatCompletionChunk.Choice(d.index(),
-                new ChatCompletionChunk.Delta(d.role(), d.content(), d.toolCalls()), null, d.finishReason())), null);
-        send(JsonbProvider.jsonb().toJson(chunk));
+        send(events.delta(d));
     }
 
     @Override
@@ -114,12 +156,12 @@ final class SsePump implements Runnable, ChatStreamSink {
             lastSend = sink.send(sse.newEventBuilder().data(data).build()).whenComplete((ok, failure) -> {
                 if (failure != null) {
                     gone = true;
-                    opened.stream().cancel();
+                    stream.cancel();
                 }
             });
         } catch (RuntimeException e) {
             gone = true;
-            opened.stream().cancel();
+            stream.cancel();
         }
     }
 }

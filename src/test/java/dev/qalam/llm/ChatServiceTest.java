@@ -78,8 +78,8 @@ class ChatServiceTest {
         chat.router = RouterFixture.router(List.of(
                 new ProviderRegistry.Provider("local", null, null, new ExtractiveProvider(), null, null),
                 new ProviderRegistry.Provider("breaking", "BREAKING", "http://breaking.invalid", new BreakingProvider(), null, null)),
-                List.of(new CatalogModel("local/extractive", "llm", "qalam", 1, "local", "extractive", null, null),
-                        new CatalogModel("flaky", "llm", "acme", 1, "breaking", null, null, null)),
+                List.of(new CatalogModel("local/extractive", "llm", "qalam", 1, "local", "extractive", null, null, null),
+                        new CatalogModel("flaky", "llm", "acme", 1, "breaking", null, null, null, null)),
                 Map.of("BREAKING_API_KEY", "k"));
         chat.budgets = new Budgets();
         chat.ledger = ledger;

@@ -93,13 +93,13 @@ class ModelRouterTest {
                 new ProviderRegistry.Provider("refusing", "REFUSING", "http://refusing.invalid/v1", new RefusingProvider(), null, null),
                 new ProviderRegistry.Provider("unset", "UNSET", "http://unset.invalid/v1", downProvider, null, null)),
                 List.of(
-                        new CatalogModel("local/extractive", "llm", "qalam", 1, "local", "extractive", null, null),
-                        new CatalogModel("deep-sa/alEmbedding", "embedding", "qalam", 1, "local", null, null, null),
+                        new CatalogModel("local/extractive", "llm", "qalam", 1, "local", "extractive", null, null, null),
+                        new CatalogModel("deep-sa/alEmbedding", "embedding", "qalam", 1, "local", null, null, null, null),
                         new CatalogModel("big", "llm", "acme", 1, "down", "big-v2", List.of("big-alias"),
-                                List.of("unset-model", "local/extractive")),
-                        new CatalogModel("strict", "llm", "acme", 1, "refusing", null, null, List.of("local/extractive")),
-                        new CatalogModel("unset-model", "llm", "acme", 1, "unset", null, null, null),
-                        new CatalogModel("remote-embedder", "embedding", "acme", 1, "down", null, null, null)),
+                                List.of("unset-model", "local/extractive"), null),
+                        new CatalogModel("strict", "llm", "acme", 1, "refusing", null, null, List.of("local/extractive"), null),
+                        new CatalogModel("unset-model", "llm", "acme", 1, "unset", null, null, null, null),
+                        new CatalogModel("remote-embedder", "embedding", "acme", 1, "down", null, null, null, null)),
                 Map.of("DOWN_API_KEY", "k", "REFUSING_API_KEY", "k"));
     }
 

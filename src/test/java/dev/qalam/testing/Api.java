@@ -91,6 +91,14 @@ public final class Api {
         return postRaw(path, "application/json", toJson(body));
     }
 
+    /** A JSON POST with extra headers (such as {@code X-Forwarded-For}). */
+    public Reply post(String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder b = builder(path).POST(HttpRequest.BodyPublishers.ofString(toJson(body), StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json");
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     public Reply postRaw(String path, String contentType, String body) {
         HttpRequest.Builder b = builder(path).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {

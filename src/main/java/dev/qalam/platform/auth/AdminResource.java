@@ -33,12 +33,14 @@ public class AdminResource {
 
     @POST
     @Path("/teams")
-    @Operation(summary = "Create a team")
+    @Operation(summary = "Create a team", description = "`trial: true` puts the team on the Deployment API's daily "
+            + "trial limit; `daily_request_limit` gives it a limit of its own, trial or not.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = KeyViews.TeamView.class)))
     public Response createTeam(KeyViews.CreateTeam body) {
         requireBody(body);
-        return Response.status(201).entity(KeyViews.TeamView.of(keys.createTeam(body.name()))).build();
+        return Response.status(201).entity(KeyViews.TeamView.of(keys.createTeam(body.name(),
+                Boolean.TRUE.equals(body.trial()), body.dailyRequestLimit()))).build();
     }
 
     @GET

@@ -45,7 +45,15 @@ public class KeyService {
     KeyService self;
 
     public Team createTeam(String name) {
-        return self.persist(new Team(Ids.hex(12), requireName(name)));
+        return createTeam(name, false, null);
+    }
+
+    /** A team; {@code dailyRequestLimit} (at least 1, or null) caps its Deployment API requests per team window. */
+    public Team createTeam(String name, boolean trial, Long dailyRequestLimit) {
+        if (dailyRequestLimit != null && dailyRequestLimit < 1) {
+            throw ApiException.badRequest("invalid_value", "daily_request_limit: must be at least 1 (leave it out for none).");
+        }
+        return self.persist(new Team(Ids.hex(12), requireName(name), trial, dailyRequestLimit));
     }
 
     @Transactional

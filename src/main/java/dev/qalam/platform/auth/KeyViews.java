@@ -12,12 +12,13 @@ public final class KeyViews {
     private KeyViews() {
     }
 
-    public record CreateTeam(String name) {
+    /** {@code trial} and {@code daily_request_limit} set the Deployment API's team limit (both optional). */
+    public record CreateTeam(String name, Boolean trial, Long dailyRequestLimit) {
     }
 
-    public record TeamView(String id, String name, Instant createdAt) {
+    public record TeamView(String id, String name, Instant createdAt, boolean trial, Long dailyRequestLimit) {
         static TeamView of(Team t) {
-            return new TeamView(t.id(), t.name(), t.createdAt());
+            return new TeamView(t.id(), t.name(), t.createdAt(), t.trial(), t.dailyRequestLimit());
         }
     }
 

@@ -18,7 +18,7 @@ import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /** Small real documents made in the tests: PDFs in English and Arabic, data: URLs of them. */
-final class TestContent {
+public final class TestContent {
 
     static final File FONT = new File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
 
@@ -26,7 +26,7 @@ final class TestContent {
     }
 
     /** A PDF with one page per entry, each line set in DejaVu Sans by PDFBox (Latin text). */
-    static byte[] englishPdf(List<List<String>> pages, PDRectangle size) {
+    public static byte[] englishPdf(List<List<String>> pages, PDRectangle size) {
         try (PDDocument doc = new PDDocument()) {
             PDType0Font font = PDType0Font.load(doc, FONT);
             for (List<String> lines : pages) {
@@ -87,7 +87,7 @@ final class TestContent {
         }
     }
 
-    static String dataUrl(String mediaType, byte[] bytes) {
+    public static String dataUrl(String mediaType, byte[] bytes) {
         return "data:" + mediaType + ";base64," + Base64.getEncoder().encodeToString(bytes);
     }
 

@@ -3,8 +3,11 @@ package dev.qalam.llm.provider;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.qalam.deployment.RagPrompt;
+import dev.qalam.deployment.api.RagContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,6 +59,31 @@ public abstract class ChatProviderContract {
             String how = stream ? "streamed: " : "whole: ";
             assertTrue(seen.contains("The capital of Saudi Arabia is Riyadh."), how + seen);
             assertFalse(seen.contains("Be brief."), how + "the client's own system message is gone: " + seen);
+        }
+    }
+
+    /**
+     * A deployment's request, as the Deployment API builds it: its prompt with a retrieved passage, then the
+     * client's conversation. The passage must reach the model whatever the provider's format.
+     */
+    @Test
+    void aDeploymentsRetrievedContextReachesTheModel() {
+        ChatRequest deployed = RagPrompt.build("Answer from the context.", FROM_CLIENT, List.of(new RagContext("c1",
+                "d1", "kingdom.pdf", null, "The capital of Saudi Arabia is Riyadh.", 0.9, List.of(3), Map.of())),
+                List.of(), false);
+        for (boolean stream : new boolean[]{false, true}) {
+            willAnswer(stream);
+            ChatRequest request = deployed.withStream(stream, stream);
+            String answer;
+            if (stream) {
+                Collector c = new Collector();
+                provider().openStream(target(), request).pump(c);
+                answer = c.text.toString();
+            } else {
+                answer = provider().chat(target(), request).choices().get(0).content();
+            }
+            String seen = whatTheModelReceived(answer);
+            assertTrue(seen.contains("The capital of Saudi Arabia is Riyadh."), (stream ? "streamed: " : "whole: ") + seen);
         }
     }
 
