@@ -21,19 +21,30 @@ public abstract class HybridSearchIndex implements SearchIndex {
      * The candidates of one search, and a way to load the chunks that made the cut, from the same view
      * of the index as the candidates.
      */
-    protected interface Retrieval extends AutoCloseable {
+    protected abstract static class Retrieval implements AutoCloseable {
+        private final List<Candidate> lexical;
+        private final List<Candidate> semantic;
+
+        protected Retrieval(List<Candidate> lexical, List<Candidate> semantic) {
+            this.lexical = lexical;
+            this.semantic = semantic;
+        }
 
         /** BM25 candidates, best first: a {@code should} match of the query's terms in text and title (0.5). */
-        List<Candidate> lexical();
+        public final List<Candidate> lexical() {
+            return lexical;
+        }
 
         /** Vector candidates, best first, scored (1 + cosine) / 2. */
-        List<Candidate> semantic();
+        public final List<Candidate> semantic() {
+            return semantic;
+        }
 
         /** The chunks with these ids (those deleted meanwhile may be missing). */
-        Map<String, StoredChunk> load(Collection<String> chunkIds);
+        public abstract Map<String, StoredChunk> load(Collection<String> chunkIds);
 
         @Override
-        void close();
+        public abstract void close();
     }
 
     /** Boost of the title field in the BM25 query, the same in both engines. */

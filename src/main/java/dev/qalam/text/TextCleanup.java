@@ -39,14 +39,15 @@ public final class TextCleanup {
                 sb.appendCodePoint(cp);
             }
         }
-        return tidyLines(sb.toString());
+        return tidyLines(sb.toString().replaceAll(" {2,}", " "));
     }
 
-    private static String tidyLines(String s) {
+    /** Trims each line and keeps at most one blank line in a row. */
+    public static String tidyLines(String s) {
         StringBuilder out = new StringBuilder(s.length());
         int blank = 0;
         for (String line : s.split("\n", -1)) {
-            String l = line.strip().replaceAll(" {2,}", " ");
+            String l = line.strip();
             if (l.isBlank()) {
                 blank++;
                 continue;

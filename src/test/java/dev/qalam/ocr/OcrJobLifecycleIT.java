@@ -52,15 +52,6 @@ class OcrJobLifecycleIT {
         blobs = Path.of(dataDir, "blobs");
     }
 
-    private static long balance(String keyId) {
-        for (JsonNode k : Api.admin().get("/v1/admin/keys").json().get("keys")) {
-            if (k.get("id").asText().equals(keyId)) {
-                return k.get("ocr_page_balance").asLong();
-            }
-        }
-        throw new AssertionError("no key " + keyId);
-    }
-
     /**
      * The blob store cannot take the image of the last page (a directory stands where the file goes, as a
      * full or broken disk would refuse it): the job fails retryable with Qalam's own message, the worker
@@ -87,7 +78,7 @@ class OcrJobLifecycleIT {
         JsonNode done = Poll.until(Duration.ofSeconds(120), "the automatic retry to complete the job", () -> status(api, token),
                 j -> j.get("status").asText().equals("done"));
         assertEquals(8, done.get("pages").size(), done.toString());
-        assertEquals(0, balance(key.id()), "eight pages processed, eight charged, whatever was retried");
+        assertEquals(0, Keys.ocrPageBalance(key.id()), "eight pages processed, eight charged, whatever was retried");
         assertTrue(Files.isRegularFile(blocker), "page 8's image is stored after the retry");
     }
 

@@ -37,15 +37,6 @@ class OcrRetryIT {
         return TestDocuments.bornDigitalPdf(pages);
     }
 
-    private static long balance(String keyId) {
-        for (JsonNode k : Api.admin().get("/v1/admin/keys").json().get("keys")) {
-            if (k.get("id").asText().equals(keyId)) {
-                return k.get("ocr_page_balance").asLong();
-            }
-        }
-        throw new AssertionError("no key " + keyId);
-    }
-
     @Test
     void unknownTokenIs404AndDoneJobIs409() {
         Api api = Keys.create("ocr").api();
@@ -69,9 +60,9 @@ class OcrRetryIT {
         Keys.TestKey key = Keys.create(null, 2L, null, "ocr");
         assertError(key.api().multipart("/v1/ocr/upload", "file", "three.pdf", "application/pdf", pages(3)),
                 402, "insufficient_ocr_balance");
-        assertEquals(2, balance(key.id()), "nothing charged for a refused upload");
+        assertEquals(2, Keys.ocrPageBalance(key.id()), "nothing charged for a refused upload");
         done(key.api(), upload(key.api(), "two.pdf", "application/pdf", pages(2)));
-        assertEquals(0, balance(key.id()), "two pages processed, two charged");
+        assertEquals(0, Keys.ocrPageBalance(key.id()), "two pages processed, two charged");
     }
 
     /**
@@ -88,7 +79,7 @@ class OcrRetryIT {
         JsonNode jb = finished(api, b, Duration.ofSeconds(120));
         int pagesDone = ja.get("pages").size() + jb.get("pages").size();
         assertEquals(3, pagesDone, ja + " / " + jb);
-        assertEquals(0, balance(key.id()), "exactly the processed pages are charged");
+        assertEquals(0, Keys.ocrPageBalance(key.id()), "exactly the processed pages are charged");
         JsonNode failed = ja.get("status").asText().equals("error") ? ja : jb;
         String token = failed == ja ? a : b;
         assertEquals("error", failed.get("status").asText());

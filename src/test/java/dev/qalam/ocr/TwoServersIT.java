@@ -75,15 +75,6 @@ class TwoServersIT {
         return TestDocuments.scannedPdf(scans);
     }
 
-    private static long balance(Api admin, String keyId) {
-        for (JsonNode k : admin.get("/v1/admin/keys").json().get("keys")) {
-            if (k.get("id").asText().equals(keyId)) {
-                return k.get("ocr_page_balance").asLong();
-            }
-        }
-        throw new AssertionError("no key " + keyId);
-    }
-
     private static void assertEveryPageOnce(JsonNode done, int pages) {
         assertEquals("done", done.get("status").asText(), done.toString());
         assertEquals(pages, done.get("pages").size(), done.toString());
@@ -107,7 +98,7 @@ class TwoServersIT {
         JsonNode done = Poll.until(Duration.ofSeconds(180), "the job to finish", () -> status(key.api(), token),
                 j -> j.get("status").asText().equals("done") || j.get("status").asText().equals("error"));
         assertEveryPageOnce(done, 6);
-        assertEquals(0, balance(Api.admin(), key.id()));
+        assertEquals(0, Keys.ocrPageBalance(Api.admin(), key.id()));
         assertFalse(TestServer.log().contains("Job " + token), "the first server never touched the second's job");
     }
 
@@ -138,7 +129,7 @@ class TwoServersIT {
             JsonNode done = Poll.until(Duration.ofSeconds(300), "the second server to complete the job", () -> status(onSecond, token),
                     j -> j.get("status").asText().equals("done") || j.get("status").asText().equals("error") && !j.path("retryable").asBoolean());
             assertEveryPageOnce(done, pages);
-            assertEquals(0, balance(Api.admin().at(second.baseUrl()), key.id()), "charged once per page, taken-over pages included");
+            assertEquals(0, Keys.ocrPageBalance(Api.admin().at(second.baseUrl()), key.id()), "charged once per page, taken-over pages included");
             String log = second.log();
             assertTrue(log.contains("Job " + token) && log.contains("taking it over"), "the second server took the job over");
         } finally {

@@ -52,4 +52,18 @@ public final class Keys {
         assertEquals(201, r.status(), r.toString());
         return r.json().get("id").asText();
     }
+
+    /** The key's OCR page balance as the admin listing of this server shows it. */
+    public static long ocrPageBalance(Api admin, String keyId) {
+        for (JsonNode k : admin.get("/v1/admin/keys").json().get("keys")) {
+            if (k.get("id").asText().equals(keyId)) {
+                return k.get("ocr_page_balance").asLong();
+            }
+        }
+        throw new AssertionError("no key " + keyId);
+    }
+
+    public static long ocrPageBalance(String keyId) {
+        return ocrPageBalance(Api.admin(), keyId);
+    }
 }

@@ -104,16 +104,7 @@ public final class SecondServer implements AutoCloseable {
     }
 
     private boolean ready() {
-        try {
-            HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return TestServer.ready(baseUrl());
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -50,8 +50,13 @@ public final class TestServer {
     }
 
     private static boolean ready() {
+        return ready(baseUrl());
+    }
+
+    /** Whether the server at this base URL answers its readiness check. */
+    static boolean ready(String baseUrl) {
         try {
-            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(uri("/health/ready"))
+            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.qalam.deployment.content;
 
+import dev.qalam.text.TextCleanup;
+
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -61,7 +63,7 @@ final class HtmlText {
                 }
             }
         });
-        return tidy(out.toString());
+        return TextCleanup.tidyLines(out.toString());
     }
 
     /** Table cells stay on their row's line, separated by tabs. */
@@ -101,24 +103,5 @@ final class HtmlText {
         if (len > 0 && out.charAt(len - 1) != '\n') {
             out.append('\n');
         }
-    }
-
-    /** Trims each line and keeps at most one blank line in a row. */
-    static String tidy(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        int blank = 0;
-        for (String line : text.split("\n", -1)) {
-            String l = line.strip();
-            if (l.isEmpty()) {
-                blank++;
-                continue;
-            }
-            if (out.length() > 0) {
-                out.append(blank > 0 ? "\n\n" : "\n");
-            }
-            out.append(l);
-            blank = 0;
-        }
-        return out.toString();
     }
 }

@@ -343,27 +343,14 @@ public final class LuceneSearchIndex extends HybridSearchIndex {
         return out;
     }
 
-    private final class LuceneRetrieval implements Retrieval {
+    private final class LuceneRetrieval extends Retrieval {
         private final IndexSearcher searcher;
-        private final List<Candidate> lexical;
-        private final List<Candidate> semantic;
         private final Map<String, Integer> docs;
 
         LuceneRetrieval(IndexSearcher searcher, List<Candidate> lexical, List<Candidate> semantic, Map<String, Integer> docs) {
+            super(lexical, semantic);
             this.searcher = searcher;
-            this.lexical = lexical;
-            this.semantic = semantic;
             this.docs = docs;
-        }
-
-        @Override
-        public List<Candidate> lexical() {
-            return lexical;
-        }
-
-        @Override
-        public List<Candidate> semantic() {
-            return semantic;
         }
 
         @Override

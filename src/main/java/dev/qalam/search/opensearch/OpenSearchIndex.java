@@ -349,23 +349,9 @@ public final class OpenSearchIndex extends HybridSearchIndex {
         return out;
     }
 
-    private final class OpenSearchRetrieval implements Retrieval {
-        private final List<Candidate> lexical;
-        private final List<Candidate> semantic;
-
+    private final class OpenSearchRetrieval extends Retrieval {
         OpenSearchRetrieval(List<Candidate> lexical, List<Candidate> semantic) {
-            this.lexical = lexical;
-            this.semantic = semantic;
-        }
-
-        @Override
-        public List<Candidate> lexical() {
-            return lexical;
-        }
-
-        @Override
-        public List<Candidate> semantic() {
-            return semantic;
+            super(lexical, semantic);
         }
 
         @Override

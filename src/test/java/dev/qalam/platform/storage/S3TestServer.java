@@ -1,5 +1,6 @@
 package dev.qalam.platform.storage;
 
+import dev.qalam.testing.LogTail;
 import dev.qalam.testing.Poll;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -92,12 +93,7 @@ final class S3TestServer implements AutoCloseable {
     }
 
     String tail() {
-        try {
-            String s = Files.readString(log);
-            return s.substring(Math.max(0, s.length() - 4000));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return LogTail.of(log);
     }
 
     @Override

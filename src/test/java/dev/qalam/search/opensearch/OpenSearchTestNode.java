@@ -1,5 +1,6 @@
 package dev.qalam.search.opensearch;
 
+import dev.qalam.testing.LogTail;
 import dev.qalam.testing.Poll;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -134,12 +135,7 @@ public final class OpenSearchTestNode implements ExtensionContext.Store.Closeabl
     }
 
     String tail() {
-        try {
-            String s = Files.readString(log);
-            return s.substring(Math.max(0, s.length() - 4000));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return LogTail.of(log);
     }
 
     @Override
