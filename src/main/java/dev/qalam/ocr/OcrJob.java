@@ -1,5 +1,6 @@
 package dev.qalam.ocr;
 
+import dev.qalam.platform.auth.Owned;
 import dev.qalam.document.DocumentKind;
 import dev.qalam.platform.jobs.TrackedJob;
 import jakarta.persistence.AttributeOverride;
@@ -24,7 +25,7 @@ import java.time.Instant;
         @Index(name = "QALAM_OCR_JOB_OWNER", columnList = "OWNER"),
         @Index(name = "QALAM_OCR_JOB_STATUS", columnList = "STATUS"),
         @Index(name = "QALAM_OCR_JOB_LEASE", columnList = "LEASE_OWNER")})
-public class OcrJob extends TrackedJob {
+public class OcrJob extends TrackedJob implements Owned {
 
     @Column(name = "OWNER", nullable = false, length = 300)
     private String owner;

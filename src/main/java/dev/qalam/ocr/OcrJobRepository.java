@@ -1,6 +1,7 @@
 package dev.qalam.ocr;
 
 import dev.qalam.platform.auth.Budgets;
+import dev.qalam.platform.auth.OwnedResources;
 import dev.qalam.platform.jobs.JobEvent;
 import dev.qalam.platform.jobs.JobEvents;
 import dev.qalam.platform.jobs.JobStatus;
@@ -43,9 +44,11 @@ public class OcrJobRepository {
         return find(id).orElseThrow(() -> new IllegalStateException("No OCR job " + id));
     }
 
-    /** The caller's job: another owner's token is indistinguishable from an unknown one. */
-    public Optional<OcrJob> findOwned(String id, String owner) {
-        return find(id).filter(j -> j.owner().equals(owner));
+    private final OwnedResources<OcrJob> owned = OwnedResources.of(this::find, "No OCR job with this token.");
+
+    /** The caller's job: another owner's token is indistinguishable from an unknown one (404). */
+    public OcrJob requireOwned(String id, String owner) {
+        return owned.requireOwned(id, owner);
     }
 
     /** Jobs waiting ahead of (and including) one created at {@code createdAt}. */

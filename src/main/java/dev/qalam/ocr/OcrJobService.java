@@ -149,7 +149,7 @@ public class OcrJobService {
 
     /** The caller's job, 404 for anyone else's or an unknown token, 410 once expired. */
     OcrJob live(String owner, String token) {
-        OcrJob job = jobs.findOwned(token, owner).orElseThrow(() -> ApiException.notFound("No OCR job with this token."));
+        OcrJob job = jobs.requireOwned(token, owner);
         if (job.expired()) {
             throw ApiException.gone("job_expired", expiredMessage(job));
         }
@@ -184,12 +184,12 @@ public class OcrJobService {
 
     /** The same for a stream already open: an expired job gives its last event ({@code expired}), which ends the stream. */
     public JobEvent progress(String owner, String token) {
-        return kind.event(jobs.findOwned(token, owner).orElseThrow(() -> ApiException.notFound("No OCR job with this token.")));
+        return kind.event(jobs.requireOwned(token, owner));
     }
 
     /** The retry table of docs/api-contract.md, in its order: 404, 409, 422, 429, 502, else 200 {@code pending}. */
     public OcrRetry retry(String owner, String token) {
-        OcrJob job = jobs.findOwned(token, owner).orElseThrow(() -> ApiException.notFound("No OCR job with this token."));
+        OcrJob job = jobs.requireOwned(token, owner);
         if (job.expired()) {
             throw ApiException.unprocessable("no_retryable_copy",
                     "This job has expired and its file was deleted; upload the document again.");

@@ -65,7 +65,6 @@ public class OcrResource {
     @POST
     @Path("/upload")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @UploadSizeLimit.Bound
     @Operation(summary = "Upload a document (PDF, PNG, JPEG or TIFF) and start OCR")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(
             type = SchemaType.OBJECT, requiredProperties = "file", properties = {

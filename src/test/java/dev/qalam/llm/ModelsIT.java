@@ -78,7 +78,7 @@ class ModelsIT {
                 "messages", List.of(obj("role", "user", "content", "hello")))).status());
         JsonNode m = key.api().get("/v1/models/local/extractive").json();
         assertTrue(m.get("avg_latency_ms").isNumber(), m.toString());
-        String metrics = Api.anonymous().get("/metrics?scope=application").body();
+        String metrics = Api.admin().get("/v1/metrics?scope=application").body();
         assertTrue(metrics.contains("qalam_llm_avg_latency") && metrics.contains("model=\"local/extractive\""), metrics);
         assertTrue(metrics.contains("qalam_llm_latency"), metrics);
     }

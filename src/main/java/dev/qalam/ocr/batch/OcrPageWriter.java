@@ -3,7 +3,7 @@ package dev.qalam.ocr.batch;
 import dev.qalam.ocr.OcrJob;
 import dev.qalam.ocr.OcrJobRepository;
 import dev.qalam.ocr.OcrPage;
-import dev.qalam.platform.errors.ApiException;
+import dev.qalam.platform.auth.BudgetExhaustedException;
 import dev.qalam.platform.jobs.TrackedJobs;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
@@ -32,7 +32,7 @@ public class OcrPageWriter extends AbstractItemWriter {
         OcrJob job = jobs.require(token);
         try {
             jobs.savePages(job, items.stream().map(OcrPage.class::cast).toList());
-        } catch (ApiException e) {
+        } catch (BudgetExhaustedException e) {
             // The page balance ran out: the pages are not stored and nothing is charged for them.
             trackedJobs.recordFailure(OcrJob.class, token, e.code(), e.getMessage() + " Top up the balance, then retry the job.", false);
             throw e;

@@ -8,7 +8,10 @@ import java.util.logging.Logger;
 
 /**
  * The operator's key: {@code QALAM_ADMIN_KEY} when set; otherwise one is generated on the first start,
- * only its hash stored, and its secret printed once in the log.
+ * only its hash stored, and its secret printed once in the log. A generated key that was revoked is replaced
+ * by a new one at the next start, so that revoking it (say, because the log was exposed) never locks the
+ * operator out: whoever can restart the server and read its log gets the new key. It is not regenerated at
+ * the moment of revocation, since the caller that revoked it may not be the operator.
  */
 @ApplicationScoped
 public class AdminBootstrap {

@@ -72,7 +72,7 @@ public class AdminResource {
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(schema = @Schema(implementation = KeyViews.KeyList.class)))
     public KeyViews.KeyList listKeys() {
-        return new KeyViews.KeyList(keys.all().stream().map(KeyViews.KeyView::of).toList());
+        return new KeyViews.KeyList(KeyViews.of(keys.all(), keys));
     }
 
     @DELETE

@@ -13,22 +13,20 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** An API key. Only the SHA-256 of its secret is kept: the secret is shown once, at creation. */
+/**
+ * An API key. Only the SHA-256 of its secret is kept: the secret is shown once, at creation. Its budgets are
+ * {@link Quota} rows.
+ */
 @Entity
 @Table(name = "QALAM_API_KEY", indexes = {
         @Index(name = "QALAM_API_KEY_HASH", columnList = "SECRET_HASH", unique = true),
-        @Index(name = "QALAM_API_KEY_OWNER", columnList = "OWNER")})
+        @Index(name = "QALAM_API_KEY_OWNER", columnList = "OWNER"),
+        @Index(name = "QALAM_API_KEY_PARENT", columnList = "PARENT_ID")})
 @NamedQuery(name = "ApiKey.byHash", query = "SELECT k FROM ApiKey k WHERE k.secretHash = :hash")
 @NamedQuery(name = "ApiKey.all", query = "SELECT k FROM ApiKey k ORDER BY k.createdAt DESC")
 @NamedQuery(name = "ApiKey.byOwner", query = "SELECT k FROM ApiKey k WHERE k.owner = :owner AND k.revokedAt IS NULL ORDER BY k.createdAt DESC")
-@NamedQuery(name = "ApiKey.bootstrap", query = "SELECT COUNT(k) FROM ApiKey k WHERE k.bootstrap = TRUE")
-@NamedQuery(name = "ApiKey.chargeRequest", query = "UPDATE ApiKey k SET k.requestsUsed = k.requestsUsed + 1 "
-        + "WHERE k.id = :id AND (k.requestLimit IS NULL OR k.requestsUsed < k.requestLimit)")
-@NamedQuery(name = "ApiKey.addRequests", query = "UPDATE ApiKey k SET k.requestsUsed = k.requestsUsed + :n WHERE k.id = :id")
-@NamedQuery(name = "ApiKey.chargeOcrPages", query = "UPDATE ApiKey k SET k.ocrPageBalance = k.ocrPageBalance - :pages "
-        + "WHERE k.id = :id AND k.ocrPageBalance IS NOT NULL AND k.ocrPageBalance >= :pages")
-@NamedQuery(name = "ApiKey.refundOcrPages", query = "UPDATE ApiKey k SET k.ocrPageBalance = k.ocrPageBalance + :pages "
-        + "WHERE k.id = :id AND k.ocrPageBalance IS NOT NULL")
+@NamedQuery(name = "ApiKey.bootstrap", query = "SELECT COUNT(k) FROM ApiKey k WHERE k.bootstrap = TRUE AND k.revokedAt IS NULL")
+@NamedQuery(name = "ApiKey.children", query = "SELECT k FROM ApiKey k WHERE k.parentId = :id AND k.revokedAt IS NULL")
 public class ApiKey {
 
     @Id
@@ -59,14 +57,12 @@ public class ApiKey {
     @Column(name = "CREATED_BY", length = 300)
     private String createdBy;
 
-    @Column(name = "OCR_PAGE_BALANCE")
-    private Long ocrPageBalance;
-
-    @Column(name = "REQUEST_LIMIT")
-    private Long requestLimit;
-
-    @Column(name = "REQUESTS_USED", nullable = false)
-    private long requestsUsed;
+    /**
+     * The key that made this one through {@code POST /v1/keys}: this key draws on its budgets (and on those of
+     * the key above it, and so on) and is revoked with it. Null for keys the operator made.
+     */
+    @Column(name = "PARENT_ID", length = 40)
+    private String parentId;
 
     @Column(nullable = false)
     private boolean bootstrap;
@@ -87,7 +83,7 @@ public class ApiKey {
     }
 
     public ApiKey(String id, String name, String secretHash, String secretPrefix, Set<Scope> scopes, String teamId,
-                  String owner, String createdBy, Long ocrPageBalance, Long requestLimit, boolean bootstrap) {
+                  String owner, String createdBy, String parentId, boolean bootstrap) {
         this.id = id;
         this.name = name;
         this.secretHash = secretHash;
@@ -96,8 +92,7 @@ public class ApiKey {
         this.teamId = teamId;
         this.owner = owner;
         this.createdBy = createdBy;
-        this.ocrPageBalance = ocrPageBalance;
-        this.requestLimit = requestLimit;
+        this.parentId = parentId;
         this.bootstrap = bootstrap;
         this.createdAt = Instant.now();
     }
@@ -108,9 +103,7 @@ public class ApiKey {
     public String teamId() { return teamId; }
     public String owner() { return owner; }
     public String createdBy() { return createdBy; }
-    public Long ocrPageBalance() { return ocrPageBalance; }
-    public Long requestLimit() { return requestLimit; }
-    public long requestsUsed() { return requestsUsed; }
+    public String parentId() { return parentId; }
     public Instant createdAt() { return createdAt; }
     public Instant lastUsedAt() { return lastUsedAt; }
     public Instant revokedAt() { return revokedAt; }

@@ -1,6 +1,7 @@
 package dev.qalam.platform.auth;
 
 import dev.qalam.platform.errors.ApiException;
+import dev.qalam.platform.http.RequestGate;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -14,7 +15,8 @@ import java.lang.reflect.Method;
 
 /**
  * Authenticates every request that matched a resource (unmatched routes fall through to a 404), then
- * checks the scope its {@link RequiresScope} declares. {@link Public} endpoints skip both.
+ * checks the scope its {@link RequiresScope} declares. {@link Public} endpoints skip both. A request with a
+ * body was authenticated already, before its body was read, by {@link RequestGate}: its principal is reused.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -37,7 +39,8 @@ public class AuthFilter implements ContainerRequestFilter {
                 || (type != null && type.isAnnotationPresent(Public.class))) {
             return;
         }
-        QalamPrincipal principal = authenticator.authenticate(bearer(ctx.getHeaderString(HttpHeaders.AUTHORIZATION)));
+        QalamPrincipal principal = ctx.getProperty(RequestGate.PRINCIPAL) instanceof QalamPrincipal early
+                ? early : authenticator.authenticate(RequestGate.bearer(ctx.getHeaderString(HttpHeaders.AUTHORIZATION)));
         RequiresScope required = method.isAnnotationPresent(RequiresScope.class)
                 ? method.getAnnotation(RequiresScope.class)
                 : type == null ? null : type.getAnnotation(RequiresScope.class);
@@ -46,16 +49,5 @@ public class AuthFilter implements ContainerRequestFilter {
                     "This endpoint requires an API key with the " + required.value().wireName() + " scope.");
         }
         caller.set(principal);
-    }
-
-    static String bearer(String header) {
-        if (header == null) {
-            return null;
-        }
-        String h = header.strip();
-        if (h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return h.substring(7).strip();
-        }
-        throw ApiException.unauthorized("Send the API key as 'Authorization: Bearer YOUR_API_KEY'.");
     }
 }

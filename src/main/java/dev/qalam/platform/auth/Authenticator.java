@@ -58,6 +58,7 @@ public class Authenticator {
         if (credential.startsWith(Secrets.KEY_PREFIX)) {
             String hash = Secrets.sha256Hex(credential);
             KeyCache.CachedKey key = cache.get(hash).orElseGet(() -> cache.put(hash, keys.findByHash(hash)
+                    .map(keys::describe)
                     .orElseThrow(() -> ApiException.unauthorized("Incorrect API key provided."))));
             Instant now = Instant.now();
             if (cache.dueForTouch(key.id(), now.toEpochMilli())) {

@@ -19,12 +19,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class KeyCache {
 
-    /** What authentication and budgets need of a key, detached from the persistence context. */
-    public record CachedKey(String id, String owner, List<String> teamIds, Set<Scope> scopes, boolean requestLimited) {
-        static CachedKey of(ApiKey k) {
-            return new CachedKey(k.id(), k.owner(), k.teamId() == null ? List.of() : List.of(k.teamId()), k.scopes(),
-                    k.requestLimit() != null);
-        }
+    /**
+     * What authentication and budgets need of a key, detached from the persistence context: {@code lineage} is
+     * the key itself, then the key that made it, and so on; {@code requestLimited} whether one of them has a
+     * request limit.
+     */
+    public record CachedKey(String id, String owner, List<String> teamIds, Set<Scope> scopes, List<String> lineage,
+                            boolean requestLimited) {
     }
 
     private record Entry(CachedKey key, long loadedAt) {
@@ -40,6 +41,12 @@ public class KeyCache {
     private final Map<String, Entry> byHash = new ConcurrentHashMap<>();
     private final Map<String, CachedKey> byId = new ConcurrentHashMap<>();
     private final Map<String, Long> lastTouched = new ConcurrentHashMap<>();
+    /**
+     * Keys revoked on this server: a request that loaded one just before its revocation committed must not put
+     * it back into the cache afterwards (revoked keys never come back, so the set only grows, by one id per
+     * revocation).
+     */
+    private final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
     Optional<CachedKey> get(String hash) {
         Entry e = byHash.get(hash);
@@ -49,13 +56,21 @@ public class KeyCache {
         return Optional.of(e.key());
     }
 
-    CachedKey put(String hash, ApiKey key) {
-        CachedKey k = CachedKey.of(key);
-        if (ttlSeconds > 0) {
+    CachedKey put(String hash, CachedKey k) {
+        if (ttlSeconds > 0 && !revoked.contains(k.id())) {
             byHash.put(hash, new Entry(k, System.nanoTime()));
             byId.put(k.id(), k);
+            // A revocation that completed between the check and the put: undo the put.
+            if (revoked.contains(k.id())) {
+                drop(k.id());
+            }
         }
         return k;
+    }
+
+    /** The lineage of a key this server has cached. */
+    Optional<List<String>> lineage(String keyId) {
+        return Optional.ofNullable(byId.get(keyId)).map(CachedKey::lineage);
     }
 
     /** Whether a live key has a request limit, as far as this server has seen it. */
@@ -75,6 +90,7 @@ public class KeyCache {
 
     /** Drops a key now and once more when the current transaction (its revocation) completes. */
     void forget(String keyId) {
+        revoked.add(keyId);
         drop(keyId);
         if (afterTransaction != null) {
             afterTransaction.onCompletion(() -> drop(keyId));
@@ -83,6 +99,7 @@ public class KeyCache {
 
     private void drop(String keyId) {
         byId.remove(keyId);
-        byHash.values().removeIf(e -> e.key().id().equals(keyId));
+        byHash.values().removeIf(e -> e.key().id().equals(keyId) || e.key().lineage().contains(keyId));
+        byId.values().removeIf(k -> k.lineage().contains(keyId));
     }
 }

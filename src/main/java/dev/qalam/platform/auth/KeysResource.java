@@ -54,7 +54,7 @@ public class KeysResource {
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(schema = @Schema(implementation = KeyViews.KeyList.class)))
     public KeyViews.KeyList list() {
-        return new KeyViews.KeyList(keys.createdBy(caller.principal()).stream().map(KeyViews.KeyView::of).toList());
+        return new KeyViews.KeyList(KeyViews.of(keys.createdBy(caller.principal()), keys));
     }
 
     @DELETE

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** What a key or a signed-in user may do; spelled on the wire in lower case, as in docs/api-contract.md. */
 public enum Scope {
-    LLM, MODELS, OCR, ALRETRIEVAL, DEPLOYMENT, ADMIN;
+    LLM, MODELS, OCR, ALRETRIEVAL, DEPLOYMENT, ADMIN, METRICS;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

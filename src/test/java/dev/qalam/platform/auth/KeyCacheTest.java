@@ -17,9 +17,10 @@ class KeyCacheTest {
         return c;
     }
 
-    private static ApiKey key(String id, String team, Long requestLimit) {
-        return new ApiKey(id, "k", "hash-" + id, "qk_abcde", EnumSet.of(Scope.LLM, Scope.OCR), team,
-                team == null ? "key:" + id : "team:" + team, "admin", null, requestLimit, false);
+    private static KeyCache.CachedKey key(String id, String team, Long requestLimit) {
+        return new KeyCache.CachedKey(id, team == null ? "key:" + id : "team:" + team,
+                team == null ? List.of() : List.of(team), EnumSet.of(Scope.LLM, Scope.OCR), List.of(id),
+                requestLimit != null);
     }
 
     @Test
@@ -44,6 +45,28 @@ class KeyCacheTest {
         assertTrue(c.requestLimited("key_1").isEmpty());
         assertTrue(c.get("h2").isPresent());
         assertEquals(Optional.of(false), c.requestLimited("key_2"));
+    }
+
+    @Test
+    void aKeyLoadedBeforeItsRevocationCommittedIsNotCachedAfterIt() {
+        KeyCache c = cache(60);
+        // A request read the key from the database; the revocation completes; then the request caches it.
+        KeyCache.CachedKey loaded = key("key_1", null, null);
+        c.forget("key_1");
+        c.put("h1", loaded);
+        assertTrue(c.get("h1").isEmpty(), "a revoked key must not be cached again");
+        assertTrue(c.requestLimited("key_1").isEmpty());
+    }
+
+    @Test
+    void forgettingAKeyForgetsTheKeysItMade() {
+        KeyCache c = cache(60);
+        c.put("h1", key("key_1", null, 5L));
+        c.put("h2", new KeyCache.CachedKey("key_2", "key:key_1", List.of(), EnumSet.of(Scope.LLM),
+                List.of("key_2", "key_1"), true));
+        c.forget("key_1");
+        assertTrue(c.get("h2").isEmpty());
+        assertTrue(c.lineage("key_2").isEmpty());
     }
 
     @Test

@@ -44,10 +44,10 @@ class SecretsTest {
 
     @Test
     void bearerHeaderParsing() {
-        assertEquals("abc", AuthFilter.bearer("Bearer abc"));
-        assertEquals("abc", AuthFilter.bearer("bearer   abc "));
-        assertEquals(null, AuthFilter.bearer(null));
-        ApiException e = assertThrows(ApiException.class, () -> AuthFilter.bearer("Basic dXNlcjpwYXNz"));
+        assertEquals("abc", dev.qalam.platform.http.RequestGate.bearer("Bearer abc"));
+        assertEquals("abc", dev.qalam.platform.http.RequestGate.bearer("bearer   abc "));
+        assertEquals(null, dev.qalam.platform.http.RequestGate.bearer(null));
+        ApiException e = assertThrows(ApiException.class, () -> dev.qalam.platform.http.RequestGate.bearer("Basic dXNlcjpwYXNz"));
         assertEquals(401, e.status());
     }
 

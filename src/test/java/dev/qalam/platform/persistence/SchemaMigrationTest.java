@@ -73,6 +73,43 @@ class SchemaMigrationTest {
         }
     }
 
+    /** 0004: the key's budget columns become QALAM_QUOTA rows (what is left of a balance stays left), then go. */
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void theBudgetsOfExistingKeysMoveIntoQuotaRows(String kind) throws Exception {
+        try (TestDatabase legacy = TestDatabase.create(kind)) {
+            legacy.runScript("db/legacy/create-or-extend-" + kind + ".sql");
+            try (Connection c = legacy.connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO QALAM_API_KEY (ID, BOOTSTRAP, CREATED_AT, NAME, OWNER, REQUEST_LIMIT, "
+                        + "REQUESTS_USED, SCOPES, SECRET_HASH, SECRET_PREFIX, VERSION) VALUES ('key_limited', "
+                        + (kind.equals(TestDatabase.DERBY) ? "0" : "FALSE") + ", '2026-11-22 10:00:00', 'limited', "
+                        + "'key:key_limited', 5, 2, 'llm', 'hash-limited', 'qk_limit', 1)");
+            }
+            migrate(legacy);
+            assertEquals("EXECUTED", changesets(legacy).get("0004-quota-from-api-key"));
+            List<String> rows = new ArrayList<>();
+            try (Connection c = legacy.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                    "SELECT KIND, KEY_ID, ALLOWANCE, USED FROM QALAM_QUOTA ORDER BY KEY_ID, KIND")) {
+                while (r.next()) {
+                    long allowance = r.getLong(3);
+                    String shown = r.wasNull() ? "none" : String.valueOf(allowance);
+                    rows.add(r.getString(1) + " " + r.getString(2) + " allowance=" + shown + " used=" + r.getLong(4));
+                }
+            }
+            assertEquals(List.of("ocr_pages key_legacy allowance=40 used=0", "requests key_legacy allowance=none used=3",
+                    "requests key_limited allowance=5 used=2"), rows);
+            try (Connection c = legacy.connect(); ResultSet cols = c.getMetaData().getColumns(null, null,
+                    kind.equals(TestDatabase.DERBY) ? "QALAM_API_KEY" : "qalam_api_key", null)) {
+                while (cols.next()) {
+                    String col = cols.getString("COLUMN_NAME").toUpperCase();
+                    assertFalse(List.of("REQUEST_LIMIT", "REQUESTS_USED", "OCR_PAGE_BALANCE").contains(col),
+                            col + " is dropped");
+                }
+            }
+            worksWithJpa(legacy);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("kinds")
     void aDatabaseWhoseJobLeasesCreateOrExtendAddedKeepsThemAndGetsTheirIndex(String kind) throws Exception {
