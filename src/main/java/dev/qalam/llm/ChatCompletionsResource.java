@@ -60,7 +60,7 @@ public class ChatCompletionsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
             type = SchemaType.OBJECT, requiredProperties = {"model", "messages"}, properties = {
                 @SchemaProperty(name = "model", type = SchemaType.STRING, description = "ID of the model to use"),
-                @SchemaProperty(name = "messages", type = SchemaType.ARRAY,
+                @SchemaProperty(name = "messages", type = SchemaType.ARRAY, implementation = Object.class, minItems = 1,
                         description = "Message objects with role (system, user, assistant, tool) and content "
                                 + "(a string or an array of content parts)"),
                 @SchemaProperty(name = "temperature", type = SchemaType.NUMBER, minimum = "0", maximum = "2",
@@ -71,7 +71,7 @@ public class ChatCompletionsResource {
                 @SchemaProperty(name = "stream_options", type = SchemaType.OBJECT,
                         description = "`{\"include_usage\": true}` adds a usage chunk before `[DONE]`"),
                 @SchemaProperty(name = "stop", description = "Up to 4 sequences where generation stops"),
-                @SchemaProperty(name = "tools", type = SchemaType.ARRAY, description = "Functions the model may call"),
+                @SchemaProperty(name = "tools", type = SchemaType.ARRAY, implementation = Object.class, description = "Functions the model may call"),
                 @SchemaProperty(name = "tool_choice", description = "none, auto, required, or a named function"),
                 @SchemaProperty(name = "response_format", type = SchemaType.OBJECT,
                         description = "`{\"type\":\"json_object\"}` or a JSON schema"),
@@ -86,6 +86,8 @@ public class ChatCompletionsResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid API key", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "402", description = "Request limit exceeded", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "Unknown model", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "429", description = "The model's provider is rate limiting: retry after Retry-After", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "502", description = "The model's provider failed", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "503", description = "The model's provider is not configured or unavailable",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ChatCompletion createChatCompletion(String body) {

@@ -52,7 +52,7 @@ public class EmbeddingsResource {
             type = SchemaType.OBJECT, requiredProperties = {"model", "input"}, properties = {
                 @SchemaProperty(name = "model", type = SchemaType.STRING,
                         description = "ID of the embedding model to use, e.g. deep-sa/alEmbedding"),
-                @SchemaProperty(name = "input", description = "Text to embed: a string or an array of strings"),
+                @SchemaProperty(name = "input", ref = "EmbeddingInput"),
                 @SchemaProperty(name = "encoding_format", type = SchemaType.STRING, enumeration = {"float", "base64"},
                         description = "float (default) or base64 (little-endian float32)"),
                 @SchemaProperty(name = "dimensions", type = SchemaType.INTEGER,
@@ -63,6 +63,9 @@ public class EmbeddingsResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid API key", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "402", description = "Request limit exceeded", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "Unknown model", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "429", description = "The model's provider is rate limiting: retry after Retry-After", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "502", description = "The model's provider failed", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "503", description = "The model's provider is not configured or unavailable", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public EmbeddingList createEmbedding(String body) {
         return embeddings.embed(caller.principal(), parse(ChatRequestParser.readObject(body)));
     }

@@ -33,6 +33,8 @@ public class ModelsResource {
 
     @GET
     @Operation(summary = "List models", description = "The models this server can serve now (requires the models scope).")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = ModelObject.ModelList.class)))
     public ModelObject.ModelList listModels() {
         return new ModelObject.ModelList("list", catalog.available().stream().map(this::view).toList());
     }

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -72,6 +73,8 @@ public class OcrResource {
                         description = "The document: PDF, PNG, JPEG or TIFF"),
                 @SchemaProperty(name = "expires_in", type = SchemaType.INTEGER,
                         description = "Seconds to keep the job and its files, if less than the server's lifetime")})))
+    @APIResponse(responseCode = "200", description = "The job was created; poll it at /v1/ocr/jobs/{token}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OcrUpload.class)))
     @APIResponse(responseCode = "400", description = "Missing, empty, unsupported, encrypted or invalid file; too many pages", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "402", description = "Insufficient OCR page balance", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", description = "File too large", content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -100,6 +103,8 @@ public class OcrResource {
     @GET
     @Path("/jobs/{token}")
     @Operation(summary = "Status and results of an OCR job")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OcrJobStatus.class)))
     @APIResponse(responseCode = "404", description = "Token unknown or not yours", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "410", description = "Job has expired", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public OcrJobStatus status(@PathParam("token") String token) {
@@ -109,6 +114,8 @@ public class OcrResource {
     @POST
     @Path("/jobs/{token}/retry")
     @Operation(summary = "Retry a failed OCR job without uploading it again")
+    @APIResponse(responseCode = "200", description = "The job is queued again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OcrRetry.class)))
     @APIResponse(responseCode = "404", description = "Token unknown or not yours", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "Job is already done / still uploading", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "422", description = "Legacy job without a retryable copy: re-upload", content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -121,7 +128,15 @@ public class OcrResource {
     @GET
     @Path("/jobs/{token}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Follow an OCR job's progress as server-sent events")
+    @Operation(summary = "Follow an OCR job's progress as server-sent events",
+            description = "A stream of `progress` events, each an OcrProgress object as JSON, until the job is done, "
+                    + "failed or expired.")
+    @APIResponse(responseCode = "200", description = "A stream of progress events",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = OcrProgress.class)))
+    @APIResponse(responseCode = "404", description = "Token unknown or not yours",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "410", description = "Job has expired",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public void events(@PathParam("token") String token, @Context SseEventSink sink, @Context Sse sse) {
         String owner = caller.owner();
         service.snapshot(owner, token);
@@ -131,10 +146,13 @@ public class OcrResource {
     @GET
     @Path("/jobs/{token}/{page_num}")
     @Operation(summary = "Text, thumbnail and image of one page")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OcrPageDetail.class)))
     @APIResponse(responseCode = "400", description = "page_num must be >= 1", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "Job or page not found", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "410", description = "Job has expired", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public OcrPageDetail page(@PathParam("token") String token, @PathParam("page_num") String pageNum) {
+    public OcrPageDetail page(@PathParam("token") String token, @PathParam("page_num")
+            @Parameter(description = "The page, from 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) String pageNum) {
         int n;
         try {
             n = Integer.parseInt(pageNum.strip());
@@ -147,22 +165,34 @@ public class OcrResource {
     @GET
     @Path("/thumbnails/{token}")
     @Operation(summary = "Page thumbnails, paginated")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ThumbnailList.class)))
     @APIResponse(responseCode = "400", description = "start or limit out of range", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "Token unknown or not yours", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "410", description = "Job has expired", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public ThumbnailList thumbnails(@PathParam("token") String token, @QueryParam("start") String start,
-                                    @QueryParam("limit") String limit) {
+    public ThumbnailList thumbnails(@PathParam("token") String token, @QueryParam("start")
+            @Parameter(description = "0-based offset of the first page (default 0)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) String start,
+                                    @QueryParam("limit")
+            @Parameter(description = "How many pages (1-" + PageWindow.MAX_LIMIT + ", default " + PageWindow.DEFAULT_LIMIT + ")",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + PageWindow.MAX_LIMIT)) String limit) {
         return service.thumbnails(caller.owner(), token, integer("start", start), integer("limit", limit), uriInfo.getBaseUri());
     }
 
     @GET
     @Path("/images/{token}")
     @Operation(summary = "Full-resolution page images, paginated")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImageList.class)))
     @APIResponse(responseCode = "400", description = "start or limit out of range", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "Token unknown or not yours", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "410", description = "Job has expired", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public ImageList images(@PathParam("token") String token, @QueryParam("start") String start,
-                            @QueryParam("limit") String limit) {
+    public ImageList images(@PathParam("token") String token, @QueryParam("start")
+            @Parameter(description = "0-based offset of the first page (default 0)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) String start,
+                            @QueryParam("limit")
+            @Parameter(description = "How many pages (1-" + PageWindow.MAX_LIMIT + ", default " + PageWindow.DEFAULT_LIMIT + ")",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + PageWindow.MAX_LIMIT)) String limit) {
         return service.images(caller.owner(), token, integer("start", start), integer("limit", limit), uriInfo.getBaseUri());
     }
 

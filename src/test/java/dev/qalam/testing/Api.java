@@ -107,6 +107,16 @@ public final class Api {
         return send(b);
     }
 
+    /** Any method with raw bytes as the body (which need not be valid UTF-8 or JSON); null type for none. */
+    public Reply raw(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder b = builder(path).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
+    }
+
     public Reply method(String method, String path) {
         return send(builder(path).method(method, HttpRequest.BodyPublishers.noBody()));
     }

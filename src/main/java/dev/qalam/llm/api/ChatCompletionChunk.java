@@ -4,6 +4,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The {@code chat.completion.chunk} object of a stream. {@code usage} is null on every chunk but the
@@ -14,9 +16,15 @@ public record ChatCompletionChunk(String id, String object, long created, String
 
     public static final String OBJECT = "chat.completion.chunk";
 
-    public record Choice(int index, Delta delta, @JsonbNillable JsonValue logprobs, @JsonbNillable String finishReason) {
+    @Schema(name = "ChatCompletionChunkChoice")
+    public record Choice(int index, Delta delta,
+                         @JsonbNillable @Schema(type = SchemaType.OBJECT, nullable = true) JsonValue logprobs, @JsonbNillable String finishReason) {
     }
 
-    public record Delta(String role, String content, JsonArray toolCalls) {
+    @Schema(name = "ChatCompletionChunkDelta")
+    public record Delta(String role, String content,
+                        @Schema(type = SchemaType.ARRAY, implementation = Object.class,
+                                description = "Parts of function calls: {index, id, type, function: {name, arguments}}")
+                        JsonArray toolCalls) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.qalam.platform.auth;
 
+import dev.qalam.platform.errors.ApiError;
 import dev.qalam.platform.errors.ApiException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +38,7 @@ public class AdminResource {
             + "trial limit; `daily_request_limit` gives it a limit of its own, trial or not.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = KeyViews.TeamView.class)))
+    @APIResponse(responseCode = "400", description = "Missing body, blank or too long name, unknown scope or team, negative budget", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response createTeam(KeyViews.CreateTeam body) {
         requireBody(body);
         return Response.status(201).entity(KeyViews.TeamView.of(keys.createTeam(body.name(),
@@ -46,6 +48,8 @@ public class AdminResource {
     @GET
     @Path("/teams")
     @Operation(summary = "List teams")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = KeyViews.TeamList.class)))
     public KeyViews.TeamList teams() {
         return new KeyViews.TeamList(keys.teams().stream().map(KeyViews.TeamView::of).toList());
     }
@@ -55,6 +59,7 @@ public class AdminResource {
     @Operation(summary = "Create an API key", description = "The secret (`key`) is returned only in this answer.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = KeyViews.CreatedKey.class)))
+    @APIResponse(responseCode = "400", description = "Missing body, blank or too long name, unknown scope or team, negative budget", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response createKey(KeyViews.CreateKey body) {
         requireBody(body);
         KeyService.KeyRequest req = new KeyService.KeyRequest(body.name(), ScopeParser.parse(body.scopes()),
@@ -66,6 +71,8 @@ public class AdminResource {
     @GET
     @Path("/keys")
     @Operation(summary = "List API keys (without secrets)")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = KeyViews.KeyList.class)))
     public KeyViews.KeyList listKeys() {
         return new KeyViews.KeyList(KeyViews.of(keys.all(), keys));
     }
@@ -74,6 +81,7 @@ public class AdminResource {
     @Path("/keys/{id}")
     @Operation(summary = "Revoke an API key", description = "The key stops working at once.")
     @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "No such key", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response revokeKey(@PathParam("id") String id) {
         keys.revoke(id);
         return Response.noContent().build();

@@ -1,5 +1,6 @@
 package dev.qalam.platform.auth;
 
+import dev.qalam.platform.errors.ApiError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -40,6 +41,7 @@ public class KeysResource {
     @Operation(summary = "Create an API key for yourself", description = "Scopes are limited to your own.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = KeyViews.CreatedKey.class)))
+    @APIResponse(responseCode = "400", description = "Missing body, blank or too long name, unknown scope", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response create(CreateOwnKey body) {
         AdminResource.requireBody(body);
         KeyService.IssuedKey issued = keys.createForCaller(caller.principal(), body.name(),
@@ -49,6 +51,8 @@ public class KeysResource {
 
     @GET
     @Operation(summary = "List the keys you made")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = KeyViews.KeyList.class)))
     public KeyViews.KeyList list() {
         return new KeyViews.KeyList(KeyViews.of(keys.createdBy(caller.principal()), keys));
     }
@@ -57,6 +61,7 @@ public class KeysResource {
     @Path("/{id}")
     @Operation(summary = "Revoke one of your keys")
     @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "No such key of yours", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response revoke(@PathParam("id") String id) {
         keys.revokeOwn(caller.principal(), id);
         return Response.noContent().build();

@@ -1,8 +1,11 @@
 package dev.qalam.platform.errors;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The documented error body: {@code {"error":{"message","type","code"}}}. */
 public record ApiError(Detail error) {
 
+    @Schema(name = "ErrorDetail")
     public record Detail(String message, String type, String code) {
     }
 

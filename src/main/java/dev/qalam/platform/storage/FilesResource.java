@@ -12,7 +12,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLConnection;
 import java.time.Instant;
+import dev.qalam.platform.errors.ApiError;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -37,9 +44,18 @@ public class FilesResource {
 
     @GET
     @Path("/{key: .+}")
-    @Operation(summary = "Download a blob through a signed URL")
-    public Response download(@PathParam("key") String key, @QueryParam("expires") String expires,
-                             @QueryParam("sig") String sig) throws IOException {
+    @Operation(summary = "Download a blob through a signed URL",
+            description = "The URLs come from the OCR answers; the signature is the credential.")
+    @SecurityRequirementsSet({})
+    @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "application/octet-stream",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "403", description = "Unsigned URL or invalid signature", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such file", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "410", description = "The URL has expired", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    public Response download(@PathParam("key") String key,
+                             @QueryParam("expires") @Parameter(description = "Expiry, in seconds since the epoch",
+                                     schema = @Schema(type = SchemaType.INTEGER, format = "int64")) String expires,
+                             @QueryParam("sig") @Parameter(description = "The signature") String sig) throws IOException {
         long now = Instant.now().getEpochSecond();
         InputStream in = openVerified(key, expires, sig, now);
         String type = URLConnection.guessContentTypeFromName(key);
