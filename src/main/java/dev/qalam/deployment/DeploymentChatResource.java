@@ -63,7 +63,8 @@ public class DeploymentChatResource {
                     + "carrying `contexts`), a usage chunk when `include_usage` is set, then `data: [DONE]`.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
             type = SchemaType.OBJECT, requiredProperties = {"messages"}, properties = {
-                @SchemaProperty(name = "messages", type = SchemaType.ARRAY, description = "The conversation: roles "
+                @SchemaProperty(name = "messages", type = SchemaType.ARRAY, implementation = Object.class, minItems = 1,
+                        description = "The conversation: roles "
                         + "system, user, assistant, tool; content a string or parts `text`, `image`/`image_url` "
                         + "(vision models only), `url` (a web page or document, or a base64 `data:` URL, with "
                         + "`options.select_pages` and `options.include_page_screenshot_as_image`)"),
