@@ -3,8 +3,8 @@ package dev.qalam.ocr.batch;
 import dev.qalam.document.DocumentPageExtractor;
 import dev.qalam.document.ExtractedPage;
 import dev.qalam.document.InvalidDocumentException;
-import dev.qalam.document.OcrEngineException;
 import dev.qalam.document.PageExtraction;
+import dev.qalam.document.PageFailure;
 import dev.qalam.ocr.OcrJob;
 import dev.qalam.ocr.OcrPage;
 import dev.qalam.platform.jobs.TrackedJobs;
@@ -66,29 +66,18 @@ public class OcrPageProcessor implements ItemProcessor {
                 blobs.put(thumbKey, page.thumbnailPng(), "image/png");
             }
             return new OcrPage(token, pageNum, page.text(), page.numSegments(), page.elapsed(), page.method(), imageKey, thumbKey);
-        } catch (InvalidDocumentException e) {
-            fail(pageNum, e, e.code(), e.getMessage(), false);
-            throw e;
-        } catch (OcrEngineException e) {
-            fail(pageNum, e, "ocr_engine_unavailable", "The OCR engine was not available; the job will be retried.", true);
-            throw e;
         } catch (IOException e) {
-            fail(pageNum, e, "storage_unavailable", "The image of page " + pageNum + " could not be stored; the job will be retried.", true);
+            fail(pageNum, e, new PageFailure("storage_unavailable",
+                    "The image of page " + pageNum + " could not be stored; the job will be retried.", true));
             throw e;
-        } catch (OutOfMemoryError e) {
-            fail(pageNum, e, "page_too_large", "Page " + pageNum + " needs more memory than the server allows for one page.", false);
-            throw e;
-        } catch (Error e) {
-            fail(pageNum, e, "processing_failed", "Page " + pageNum + " could not be processed.", false);
-            throw e;
-        } catch (RuntimeException e) {
-            fail(pageNum, e, "processing_failed", "Page " + pageNum + " could not be processed; the job will be retried.", true);
+        } catch (InvalidDocumentException | RuntimeException | Error e) {
+            fail(pageNum, e, PageFailure.of(e, pageNum, "the job"));
             throw e;
         }
     }
 
-    private void fail(int pageNum, Throwable cause, String code, String publicMessage, boolean retryable) {
-        LOG.log(retryable ? Level.WARNING : Level.SEVERE, "OCR job " + token + ", page " + pageNum + ": " + code, cause);
-        jobs.recordFailure(OcrJob.class, token, code, publicMessage, retryable);
+    private void fail(int pageNum, Throwable cause, PageFailure f) {
+        LOG.log(f.retryable() ? Level.WARNING : Level.SEVERE, "OCR job " + token + ", page " + pageNum + ": " + f.code(), cause);
+        jobs.recordFailure(OcrJob.class, token, f.code(), f.publicMessage(), f.retryable());
     }
 }

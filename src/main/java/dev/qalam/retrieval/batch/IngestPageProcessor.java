@@ -3,8 +3,8 @@ package dev.qalam.retrieval.batch;
 import dev.qalam.document.DocumentPageExtractor;
 import dev.qalam.document.ExtractedPage;
 import dev.qalam.document.InvalidDocumentException;
-import dev.qalam.document.OcrEngineException;
 import dev.qalam.document.PageExtraction;
+import dev.qalam.document.PageFailure;
 import dev.qalam.platform.jobs.TrackedJobs;
 import dev.qalam.retrieval.RetrievalDocument;
 import dev.qalam.retrieval.RetrievalPages;
@@ -48,26 +48,14 @@ public class IngestPageProcessor implements ItemProcessor {
         try {
             ExtractedPage page = extraction.extract(extractor, pageNum);
             return RetrievalPages.extracted(docId, page);
-        } catch (InvalidDocumentException e) {
-            fail(pageNum, e, e.code(), e.getMessage(), false);
-            throw e;
-        } catch (OcrEngineException e) {
-            fail(pageNum, e, "ocr_engine_unavailable", "The OCR engine was not available; ingestion will be retried.", true);
-            throw e;
-        } catch (OutOfMemoryError e) {
-            fail(pageNum, e, "page_too_large", "Page " + pageNum + " needs more memory than the server allows for one page.", false);
-            throw e;
-        } catch (Error e) {
-            fail(pageNum, e, "processing_failed", "Page " + pageNum + " could not be processed.", false);
-            throw e;
-        } catch (RuntimeException e) {
-            fail(pageNum, e, "processing_failed", "Page " + pageNum + " could not be processed; ingestion will be retried.", true);
+        } catch (InvalidDocumentException | RuntimeException | Error e) {
+            fail(pageNum, e, PageFailure.of(e, pageNum, "ingestion"));
             throw e;
         }
     }
 
-    private void fail(int pageNum, Throwable cause, String code, String publicMessage, boolean retryable) {
-        LOG.log(retryable ? Level.WARNING : Level.SEVERE, "Ingestion of document " + docId + ", page " + pageNum + ": " + code, cause);
-        jobs.recordFailure(RetrievalDocument.class, docId, code, publicMessage, retryable);
+    private void fail(int pageNum, Throwable cause, PageFailure f) {
+        LOG.log(f.retryable() ? Level.WARNING : Level.SEVERE, "Ingestion of document " + docId + ", page " + pageNum + ": " + f.code(), cause);
+        jobs.recordFailure(RetrievalDocument.class, docId, f.code(), f.publicMessage(), f.retryable());
     }
 }
