@@ -53,4 +53,18 @@ class JsonNestingIT {
         Api.Reply ok = Api.admin().post("/v1/admin/teams", "{\"name\":\"nested-ok\",\"extra\":[[[[{}]]]]}");
         assertTrue(ok.status() == 201, ok.toString());
     }
+
+    /** U+0000 cannot be stored in PostgreSQL text: every JSON endpoint refuses it when reading, on any database. */
+    @Test
+    void aNulCharacterInTextIsA400NotAStorageFailure() {
+        String message = "The request body holds the character U+0000 (\\u0000), which is not accepted in text.";
+        for (String[] call : new String[][] {
+                {"/v1/admin/teams", "{\"name\":\"\\u0000\"}"},
+                {"/v1/admin/keys", "{\"name\":\"k\\u0000\",\"scopes\":[\"llm\"]}"},
+                {"/v1/chat/completions", "{\"model\":\"local/extractive\",\"messages\":[{\"role\":\"user\",\"content\":\"a\\u0000\"}]}"}}) {
+            Api api = call[0].startsWith("/v1/admin") ? Api.admin() : key.api();
+            JsonNode e = Errors.assertError(api.postRaw(call[0], "application/json", call[1]), 400, "invalid_json");
+            assertEquals(message, e.get("message").asText(), call[0]);
+        }
+    }
 }

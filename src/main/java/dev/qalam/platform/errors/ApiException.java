@@ -1,6 +1,6 @@
 package dev.qalam.platform.errors;
 
-import dev.qalam.platform.json.JsonNestingException;
+import dev.qalam.platform.json.JsonRefusedException;
 import dev.qalam.platform.json.Jsonp;
 import java.time.Duration;
 
@@ -57,13 +57,13 @@ public class ApiException extends RuntimeException {
 
     /**
      * A body that cannot be read as JSON for the endpoint, {@code cause} being what the parser or binder threw:
-     * 400 {@code invalid_json}, saying so when the reason is nesting beyond {@link Jsonp#MAX_DEPTH}.
+     * 400 {@code invalid_json}, saying why when Qalam refused what the JSON holds ({@link JsonRefusedException}:
+     * nesting beyond {@link Jsonp#MAX_DEPTH}, U+0000 in a string).
      */
     public static ApiException invalidJson(Throwable cause) {
         for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof JsonNestingException deep) {
-                return new ApiException(400, INVALID_REQUEST, "invalid_json", "The request body is nested more than "
-                        + deep.maxDepth() + " levels deep.", null, cause);
+            if (c instanceof JsonRefusedException refused) {
+                return new ApiException(400, INVALID_REQUEST, "invalid_json", refused.publicMessage(), null, cause);
             }
         }
         return new ApiException(400, INVALID_REQUEST, "invalid_json",

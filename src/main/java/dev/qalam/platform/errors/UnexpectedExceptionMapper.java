@@ -1,6 +1,6 @@
 package dev.qalam.platform.errors;
 
-import dev.qalam.platform.json.JsonNestingException;
+import dev.qalam.platform.json.JsonRefusedException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -24,8 +24,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (api != null) {
             return ErrorResponses.of(api);
         }
-        // A body nested too deeply is the client's mistake however the reader that met it wrapped it.
-        if (WebApplicationExceptionMapper.hasCause(e, JsonNestingException.class)) {
+        // JSON Qalam refuses (too deep, U+0000) is the client's mistake however the reader that met it wrapped it.
+        if (WebApplicationExceptionMapper.hasCause(e, JsonRefusedException.class)) {
             return JsonbExceptionMapper.invalidJson(e);
         }
         return internalError(e);

@@ -321,6 +321,11 @@ public final class DepthLimitedJsonProvider extends JsonProvider {
                     arrays[depth++] = e == Event.START_ARRAY;
                 }
                 case END_OBJECT, END_ARRAY -> depth--;
+                case KEY_NAME, VALUE_STRING -> {
+                    if (p.getString().indexOf('\u0000') >= 0) {
+                        throw new JsonNulCharacterException(p.getLocation());
+                    }
+                }
                 default -> {
                 }
             }

@@ -1,10 +1,9 @@
 package dev.qalam.platform.json;
 
 import jakarta.json.stream.JsonLocation;
-import jakarta.json.stream.JsonParsingException;
 
 /** A JSON document nested deeper than {@link DepthLimitedJsonProvider} allows: the client's mistake. */
-public class JsonNestingException extends JsonParsingException {
+public class JsonNestingException extends JsonRefusedException {
 
     private final int maxDepth;
 
@@ -15,5 +14,10 @@ public class JsonNestingException extends JsonParsingException {
 
     public int maxDepth() {
         return maxDepth;
+    }
+
+    @Override
+    public String publicMessage() {
+        return "The request body is nested more than " + maxDepth + " levels deep.";
     }
 }

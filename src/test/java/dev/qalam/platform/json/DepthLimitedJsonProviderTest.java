@@ -44,6 +44,15 @@ class DepthLimitedJsonProviderTest {
     }
 
     @Test
+    void aNulCharacterInAStringOrKeyIsRefusedAndOtherControlCharactersAreNot() {
+        for (String nul : List.of("{\"name\":\"\\u0000\"}", "{\"a\\u0000b\":1}", "[\"x\", [\"ok\\u0000\"]]")) {
+            JsonNulCharacterException e = assertThrows(JsonNulCharacterException.class, () -> read(nul), nul);
+            assertInstanceOf(JsonParsingException.class, e, "handled wherever unreadable JSON is");
+        }
+        read("{\"name\":\"tab\\t and \\u0001\"}");
+    }
+
+    @Test
     void theLimitIsExact() {
         assertEquals(Jsonp.MAX_DEPTH, countDepth(read(arrays(Jsonp.MAX_DEPTH))));
         assertThrows(JsonNestingException.class, () -> read(arrays(Jsonp.MAX_DEPTH + 1)));
