@@ -8,30 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.qalam.llm.provider.ChatMessage;
 import dev.qalam.platform.errors.ApiException;
 import dev.qalam.search.filter.MetadataFilter;
+import dev.qalam.testing.ContractExamples;
 import org.junit.jupiter.api.Test;
 
 class DeploymentChatParserTest {
 
-    /** The Deployment API's metadata filtering example, verbatim. */
-    static final String SEED_FILTER = """
-            {
-            "bool" : {
-            "must" : [
-            {
-            "bool" : {
-            "should" : [
-            { "term" : { "jurisdiction" : "alabama" } },
-            { "term" : { "jurisdiction" : "florida" } },
-            { "term" : { "jurisdiction" : "nevada" } }
-            ]
-            }
-            },
-            {
-            "range" : { "date" : {"gt": "2024-10-29" } }
-            }
-            ]
-            }
-            }""";
+    static final String SEED_FILTER = ContractExamples.DEPLOYMENT_FILTER;
 
     static DeploymentChatRequest parse(String body) {
         return DeploymentChatParser.parse(body, "local/extractive", 0.3);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qalam.testing.Api;
+import dev.qalam.testing.ContractExamples;
 import dev.qalam.testing.Keys;
 import dev.qalam.testing.Poll;
 import dev.qalam.testing.TestServer;
@@ -29,26 +30,7 @@ import org.junit.jupiter.api.Test;
 class DeploymentRetrievalIT {
 
     static final String BASE = "/v1/alRetrieval/collections";
-    /** The Deployment API's metadata filtering example, as its documentation writes it. */
-    static final String SEED_FILTER = """
-            {
-            "bool" : {
-            "must" : [
-            {
-            "bool" : {
-            "should" : [
-            { "term" : { "jurisdiction" : "alabama" } },
-            { "term" : { "jurisdiction" : "florida" } },
-            { "term" : { "jurisdiction" : "nevada" } }
-            ]
-            }
-            },
-            {
-            "range" : { "date" : {"gt": "2024-10-29" } }
-            }
-            ]
-            }
-            }""";
+    static final String SEED_FILTER = ContractExamples.DEPLOYMENT_FILTER;
 
     static String team;
     static Keys.TestKey key;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qalam.search.filter.MetadataFilter;
+import dev.qalam.testing.ContractExamples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,25 +130,7 @@ public abstract class SearchIndexContract {
 
     @Test
     void theDeploymentApiExampleFilterWorksVerbatim() {
-        MetadataFilter f = MetadataFilter.parse("""
-                {
-                "bool" : {
-                "must" : [
-                {
-                "bool" : {
-                "should" : [
-                { "term" : { "jurisdiction" : "alabama" } },
-                { "term" : { "jurisdiction" : "florida" } },
-                { "term" : { "jurisdiction" : "nevada" } }
-                ]
-                }
-                },
-                {
-                "range" : { "date" : {"gt": "2024-10-29" } }
-                }
-                ]
-                }
-                }""", "filter_metadata").orElseThrow();
+        MetadataFilter f = MetadataFilter.parse(ContractExamples.DEPLOYMENT_FILTER, "filter_metadata").orElseThrow();
         Set<String> expected = Set.of(doc("en-invoice"), doc("en-security"), doc("ar-invoice"), doc("ar-library"));
         assertEquals(4, index().count(scope().withMetadata(Optional.of(f))));
         SearchResults r = index().search(SearchRequest.of(scope().withMetadata(Optional.of(f)), "invoices days",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qalam.platform.json.Jsonp;
+import dev.qalam.testing.ContractExamples;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
@@ -18,26 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class MetadataFilterParserTest {
 
-    /** The Deployment API's example (docs/search.md), verbatim. */
-    static final String SEED_EXAMPLE = """
-            {
-            "bool" : {
-            "must" : [
-            {
-            "bool" : {
-            "should" : [
-            { "term" : { "jurisdiction" : "alabama" } },
-            { "term" : { "jurisdiction" : "florida" } },
-            { "term" : { "jurisdiction" : "nevada" } }
-            ]
-            }
-            },
-            {
-            "range" : { "date" : {"gt": "2024-10-29" } }
-            }
-            ]
-            }
-            }""";
+    static final String SEED_EXAMPLE = ContractExamples.DEPLOYMENT_FILTER;
 
     static JsonValue json(String text) {
         return Jsonp.PROVIDER.createReader(new StringReader(text)).readValue();
