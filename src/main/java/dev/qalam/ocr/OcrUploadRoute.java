@@ -12,9 +12,6 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class OcrUploadRoute implements UploadRoute {
 
-    /** Room for the multipart boundaries, part headers and the small text fields around the file itself. */
-    static final long MULTIPART_OVERHEAD = 64 * 1024;
-
     @Inject
     OcrConfig config;
 
@@ -24,8 +21,8 @@ public class OcrUploadRoute implements UploadRoute {
     }
 
     @Override
-    public long maxBodyBytes() {
-        return config.maxUploadBytes() + MULTIPART_OVERHEAD;
+    public long maxFileBytes() {
+        return config.maxUploadBytes();
     }
 
     @Override

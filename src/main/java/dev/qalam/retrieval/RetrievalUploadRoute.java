@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 public class RetrievalUploadRoute implements UploadRoute {
 
     private static final Pattern INGEST = Pattern.compile("/v1/alRetrieval/collections/[^/]+/documents/ingest");
-    private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     @Inject
     OcrConfig config;
@@ -31,8 +30,8 @@ public class RetrievalUploadRoute implements UploadRoute {
     }
 
     @Override
-    public long maxBodyBytes() {
-        return config.maxUploadBytes() + MULTIPART_OVERHEAD;
+    public long maxFileBytes() {
+        return config.maxUploadBytes();
     }
 
     @Override

@@ -15,8 +15,16 @@ public interface UploadRoute {
         return path().equals(requestPath);
     }
 
-    /** The largest body accepted on this path, multipart framing included. */
-    long maxBodyBytes();
+    /** Room for the multipart boundaries, part headers and the small text fields around the file itself. */
+    long MULTIPART_OVERHEAD = 64 * 1024;
+
+    /** The largest file this route takes. */
+    long maxFileBytes();
+
+    /** The largest body accepted on this path: the file and its multipart framing. */
+    default long maxBodyBytes() {
+        return maxFileBytes() + MULTIPART_OVERHEAD;
+    }
 
     /** The limit as the client is told it, for example {@code "100 MB"}. */
     String describeLimit();
