@@ -1,10 +1,8 @@
 package dev.qalam.deployment;
 
 import dev.qalam.deployment.api.RagContext;
-import dev.qalam.llm.ModelRouter;
 import dev.qalam.platform.auth.QalamPrincipal;
 import dev.qalam.platform.errors.ApiException;
-import dev.qalam.retrieval.Embedder;
 import dev.qalam.retrieval.RetrievalRepository;
 import dev.qalam.retrieval.RetrievalService;
 import dev.qalam.retrieval.RetrievedChunk;
@@ -14,8 +12,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * A deployment's knowledge base: its alRetrieval collections, searched through {@link RetrievalService} (the
@@ -26,19 +22,11 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class KnowledgeBase {
 
-    private static final Logger LOG = Logger.getLogger(KnowledgeBase.class.getName());
-
     @Inject
     RetrievalService retrieval;
 
     @Inject
     RetrievalRepository collections;
-
-    @Inject
-    Embedder embedder;
-
-    @Inject
-    ModelRouter router;
 
     /** The passages found and the tokens the query's embedding took. */
     public record Found(List<RagContext> contexts, int embeddingTokens) {
@@ -68,27 +56,12 @@ public class KnowledgeBase {
         if (ids.isEmpty() || query == null || query.isBlank()) {
             return new Found(List.of(), 0);
         }
-        List<RetrievedChunk> chunks = retrieval.search(ids, query, deployment.topK(), filter.orElse(null));
-        List<RagContext> contexts = new ArrayList<>(chunks.size());
-        for (RetrievedChunk c : chunks) {
+        RetrievalService.Found found = retrieval.search(ids, query, deployment.topK(), filter.orElse(null));
+        List<RagContext> contexts = new ArrayList<>(found.chunks().size());
+        for (RetrievedChunk c : found.chunks()) {
             contexts.add(new RagContext(c.chunkId(), c.documentId(), c.filename(), c.title(), c.text(), c.score(),
                     c.pages(), c.metadata()));
         }
-        return new Found(contexts, embeddingTokens(query));
-    }
-
-    /**
-     * The tokens of the query's embedding, as the retrieval embedding model counts them ({@code usage}'s
-     * {@code prompt_embedding_tokens}). {@link RetrievalService#search} does not report them, so the query is
-     * measured with one more call to the same model; 0 when that model cannot be served here (retrieval then
-     * searched by words alone).
-     */
-    private int embeddingTokens(String query) {
-        try {
-            return router.embed(router.embeddingRoute(embedder.model()), List.of(query)).promptTokens();
-        } catch (ApiException e) {
-            LOG.log(Level.FINE, "No embedding tokens for a deployment query", e);
-            return 0;
-        }
+        return new Found(contexts, found.queryEmbeddingTokens());
     }
 }

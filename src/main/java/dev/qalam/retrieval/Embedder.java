@@ -60,32 +60,42 @@ public class Embedder {
         if (route.isEmpty() || texts.isEmpty()) {
             return route.map(r -> new float[0][]);
         }
+        return Optional.of(embeddings(route.get(), texts).vectors());
+    }
+
+    private ModelRouter.Embeddings embeddings(ModelRouter.EmbeddingRoute route, List<String> texts) {
         List<String> fitted = new ArrayList<>(texts.size());
         for (String t : texts) {
-            fitted.add(fit(route.get(), t));
+            fitted.add(fit(route, t));
         }
-        return Optional.of(router.embed(route.get(), fitted).vectors());
+        return router.embed(route, fitted);
+    }
+
+    /** A query's vector as the index takes it (null: search by words only) and the tokens embedding it took. */
+    public record QueryVector(Embedding embedding, int tokens) {
+        static final QueryVector NONE = new QueryVector(null, 0);
     }
 
     /**
-     * The query's vector, or null (words only) when there is no model or it failed now, and for an Arabic query
+     * The query's vector, or none (words only) when there is no model or it failed now, and for an Arabic query
      * while the model is the bundled English one: its Arabic vectors are nearly equally similar to each other,
      * so they only reorder what BM25 ranked right (bench/retrieval: Arabic MRR 0.844 by words alone, 0.799
      * hybrid). A configured model ({@code QALAM_EMBEDDING_MODEL_DIR}, an upstream one) is always used.
      */
-    public Embedding embedQuery(String query) {
+    public QueryVector embedQuery(String query) {
         if (query == null || query.isBlank()) {
-            return null;
+            return QueryVector.NONE;
         }
         try {
             Optional<ModelRouter.EmbeddingRoute> route = route();
             if (route.isEmpty() || (Language.of(query) == Language.ARABIC && bundledEnglishModel(route.get()))) {
-                return null;
+                return QueryVector.NONE;
             }
-            return embed(List.of(query)).map(v -> toEmbedding(v[0])).orElse(null);
+            ModelRouter.Embeddings e = embeddings(route.get(), List.of(query));
+            return new QueryVector(toEmbedding(e.vectors()[0]), e.promptTokens());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not embed a query; searching by words only", e);
-            return null;
+            return QueryVector.NONE;
         }
     }
 

@@ -41,11 +41,12 @@ public class RetrievalService {
      * @param topK how many chunks at most, clamped to 1..{@value SearchRequest#MAX_LIMIT}
      * @param filter a filter on the documents' file properties, or null for none
      */
-    public List<RetrievedChunk> search(List<String> collectionIds, String query, int topK, MetadataFilter filter) {
+    public Found search(List<String> collectionIds, String query, int topK, MetadataFilter filter) {
         if (collectionIds == null || collectionIds.isEmpty() || query == null || query.isBlank()) {
-            return List.of();
+            return new Found(List.of(), 0);
         }
-        SearchResults results = hits(new LinkedHashSet<>(collectionIds), Set.of(), query, topK, Optional.ofNullable(filter));
+        Embedder.QueryVector vector = embedder.embedQuery(query);
+        SearchResults results = hits(new LinkedHashSet<>(collectionIds), Set.of(), query, vector, topK, Optional.ofNullable(filter));
         Map<String, Optional<RetrievalDocument>> docs = new HashMap<>();
         List<RetrievedChunk> out = new ArrayList<>(results.hits().size());
         for (SearchHit hit : results.hits()) {
@@ -58,7 +59,14 @@ public class RetrievalService {
             out.add(new RetrievedChunk(c.chunkId(), c.documentId(), doc.get().filename(), title, c.text(), hit.score(),
                     IntStream.rangeClosed(c.pageStart(), c.pageEnd()).boxed().toList(), c.metadata()));
         }
-        return out;
+        return new Found(out, vector.tokens());
+    }
+
+    /**
+     * The chunks found, best first, and the tokens the query's embedding took (0 when the search went by words
+     * alone: no model, or an Arabic query while the model is the bundled English one).
+     */
+    public record Found(List<RetrievedChunk> chunks, int queryEmbeddingTokens) {
     }
 
     /**
@@ -67,11 +75,16 @@ public class RetrievalService {
      */
     SearchResults hits(Set<String> collectionIds, Set<String> documentIds, String query, int topK,
             Optional<MetadataFilter> filter) {
+        return hits(collectionIds, documentIds, query, embedder.embedQuery(query), topK, filter);
+    }
+
+    private SearchResults hits(Set<String> collectionIds, Set<String> documentIds, String query, Embedder.QueryVector vector,
+            int topK, Optional<MetadataFilter> filter) {
         SearchScope scope = SearchScope.anyOwner(collectionIds)
                 .withDocuments(documentIds)
                 .withoutDocuments(repository.notReadyDocumentIds(collectionIds))
                 .withMetadata(filter);
         int limit = Math.max(1, Math.min(SearchRequest.MAX_LIMIT, topK));
-        return index.search(SearchRequest.of(scope, query, embedder.embedQuery(query), limit));
+        return index.search(SearchRequest.of(scope, query, vector.embedding(), limit));
     }
 }
