@@ -10,12 +10,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -54,7 +53,7 @@ public class JobProgressBroadcaster {
     ManagedScheduledExecutorService scheduler;
 
     private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
-    private ScheduledFuture<?> poller;
+    private FixedDelay poller;
 
     /**
      * Follows a job: subscribes first, then sends the current state, so that no event falls between the two.
@@ -80,14 +79,14 @@ public class JobProgressBroadcaster {
 
     private synchronized void startPolling() {
         if (poller == null && scheduler != null) {
-            poller = scheduler.scheduleWithFixedDelay(this::poll, POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
+            poller = FixedDelay.start(scheduler, this::poll, Duration.ofSeconds(POLL_SECONDS), Duration.ofSeconds(POLL_SECONDS));
         }
     }
 
     @PreDestroy
     synchronized void stop() {
         if (poller != null) {
-            poller.cancel(false);
+            poller.cancel();
         }
     }
 

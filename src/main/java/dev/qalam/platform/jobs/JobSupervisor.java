@@ -11,8 +11,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -52,15 +50,15 @@ public class JobSupervisor {
     @Inject
     JobLauncher launcher;
 
-    private ScheduledFuture<?> rounds;
-    private ScheduledFuture<?> heartbeats;
+    private FixedDelay rounds;
+    private FixedDelay heartbeats;
     private volatile long holdOffUntil = System.nanoTime();
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        long every = settings.interval().toMillis();
-        long beat = settings.heartbeat().toMillis();
-        rounds = scheduler.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
-        heartbeats = scheduler.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        Duration every = settings.interval();
+        Duration beat = settings.heartbeat();
+        rounds = FixedDelay.start(scheduler, this::round, every, every);
+        heartbeats = FixedDelay.start(scheduler, this::heartbeat, beat, beat);
         LOG.info(() -> "Jobs: this server is " + settings.serverId() + "; lease " + settings.lease().toSeconds()
                 + " s; job kinds " + kinds.all().stream().map(JobKind::jobXml).toList());
     }
@@ -68,10 +66,10 @@ public class JobSupervisor {
     @PreDestroy
     void stop() {
         if (rounds != null) {
-            rounds.cancel(false);
+            rounds.cancel();
         }
         if (heartbeats != null) {
-            heartbeats.cancel(false);
+            heartbeats.cancel();
         }
     }
 
