@@ -140,9 +140,12 @@ public class UsageLedger {
         }
     }
 
-    /** One transaction for the whole batch: either every row is written or none. */
+    /**
+     * One transaction for the whole batch: either every row is written or none. Public, because Payara applies
+     * {@code @Transactional} to public methods only.
+     */
     @Transactional
-    void write(Map<Bucket, Counts> batch, Instant now) {
+    public void write(Map<Bucket, Counts> batch, Instant now) {
         for (Map.Entry<Bucket, Counts> e : batch.entrySet()) {
             Bucket b = e.getKey();
             Counts c = e.getValue();
