@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * A second Qalam server beside the suite's, for tests of several servers on one database: the same Liberty
- * installation, WAR and configuration (the suite's server folder copied as {@value #NAME}), the same
+ * installation, WAR and configuration (the suite's server folder copied as {@value #NAME}; on Payara Micro a
+ * second {@code payara/micro} home), the same
  * environment (database, data directory, settings), other ports: {@code HTTP_PORT + 5} and
  * {@code HTTPS_PORT + 5}. Its own server name gives it its own identity in the batch job repository.
  */
@@ -37,7 +38,9 @@ public final class SecondServer implements AutoCloseable {
     /** Creates (afresh) and starts the second server, and waits until it is ready. */
     public static SecondServer start() {
         SecondServer s = new SecondServer();
-        s.create();
+        if (!TestServer.payara()) {
+            s.create();
+        }
         s.startAgain();
         return s;
     }
@@ -69,8 +72,12 @@ public final class SecondServer implements AutoCloseable {
     }
 
     public void startAgain() {
-        TestServer.run(List.of(wlp.resolve("bin/server").toString(), "start", NAME),
-                Map.of("HTTP_PORT", Integer.toString(httpPort), "HTTPS_PORT", Integer.toString(httpsPort)));
+        if (TestServer.payara()) {
+            TestServer.payaraMicro("start", payaraEnv());
+        } else {
+            TestServer.run(List.of(wlp.resolve("bin/server").toString(), "start", NAME),
+                    Map.of("HTTP_PORT", Integer.toString(httpPort), "HTTPS_PORT", Integer.toString(httpsPort)));
+        }
         started = true;
         Poll.until(Duration.ofSeconds(240), "second server ready at " + baseUrl(), this::ready);
     }
@@ -81,14 +88,18 @@ public final class SecondServer implements AutoCloseable {
 
     /** Kills the second server outright (SIGKILL). */
     public void kill() {
-        TestServer.kill(NAME);
+        if (TestServer.payara()) {
+            TestServer.payaraMicro("kill", payaraEnv());
+        } else {
+            TestServer.kill(NAME);
+        }
         started = false;
     }
 
     /** The second server's log so far. */
     public String log() {
         try {
-            Path log = dir.resolve("logs/messages.log");
+            Path log = TestServer.payara() ? PAYARA_HOME.resolve("server.log") : dir.resolve("logs/messages.log");
             return Files.exists(log) ? Files.readString(log) : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -97,10 +108,21 @@ public final class SecondServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (started) {
+        if (started && TestServer.payara()) {
+            TestServer.payaraMicro("stop", payaraEnv());
+            started = false;
+        } else if (started) {
             TestServer.run(List.of(wlp.resolve("bin/server").toString(), "stop", NAME), Map.of());
             started = false;
         }
+    }
+
+    /** On Payara Micro: a second installation of payara/micro beside the first, with its own ports. */
+    private static final Path PAYARA_HOME = Path.of("target/payara-" + NAME).toAbsolutePath();
+
+    private Map<String, String> payaraEnv() {
+        return Map.of("HTTP_PORT", Integer.toString(httpPort), "HTTPS_PORT", Integer.toString(httpsPort),
+                "QALAM_PAYARA_HOME", PAYARA_HOME.toString());
     }
 
     private boolean ready() {

@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The Qalam server that the build started for the integration tests (liberty-maven-plugin, once per run).
- * Its address and the operator key come from the build and the environment that {@code ./qalam test} sets.
+ * The Qalam server that the build started for the integration tests, once per run: Open Liberty
+ * (liberty-maven-plugin) by default, Payara Micro ({@code payara/micro}) under the Maven profile payara
+ * ({@code qalam.server=payara}). Its address and the operator key come from the build and the environment that
+ * {@code ./qalam test} sets; restarts, kills and the log go to whichever server it is.
  */
 public final class TestServer {
 
@@ -72,6 +74,12 @@ public final class TestServer {
      * restart would, then waits until it is ready again.
      */
     public static void restart() {
+        if (payara()) {
+            payaraMicro("stop");
+            payaraMicro("start");
+            awaitReady(Duration.ofSeconds(240));
+            return;
+        }
         Path wlp = Path.of(System.getProperty("qalam.serverDir", "target/liberty/wlp"));
         Path script = wlp.resolve("bin/server");
         if (!Files.isExecutable(script)) {
@@ -98,11 +106,20 @@ public final class TestServer {
 
     /** Kills the server process outright (SIGKILL), as in a power cut, and leaves it down. */
     public static void kill() {
+        if (payara()) {
+            payaraMicro("kill");
+            return;
+        }
         kill("qalam");
     }
 
     /** Starts the suite's server again (after {@link #kill()}) and waits until it is ready. */
     public static void start() {
+        if (payara()) {
+            payaraMicro("start");
+            awaitReady(Duration.ofSeconds(240));
+            return;
+        }
         run(List.of(wlp().resolve("bin/server").toString(), "start", "qalam"));
         awaitReady(Duration.ofSeconds(240));
     }
@@ -110,7 +127,7 @@ public final class TestServer {
     /** The suite's server's log so far. */
     public static String log() {
         try {
-            Path log = wlp().resolve("usr/servers/qalam/logs/messages.log");
+            Path log = payara() ? PAYARA_HOME.resolve("server.log") : wlp().resolve("usr/servers/qalam/logs/messages.log");
             return Files.exists(log) ? Files.readString(log) : "";
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -140,7 +157,7 @@ public final class TestServer {
 
     /** The server process's resident memory in bytes (VmRSS, as {@code ps} shows it), from its pid file. */
     public static long residentBytes() {
-        Path pidFile = Path.of(System.getProperty("qalam.serverDir", "target/liberty/wlp")).resolve("usr/servers/.pid/qalam.pid");
+        Path pidFile = payara() ? PAYARA_HOME.resolve("server.pid") : wlp().resolve("usr/servers/.pid/qalam.pid");
         try {
             long pid = Long.parseLong(Files.readString(pidFile).strip());
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
@@ -152,6 +169,23 @@ public final class TestServer {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the server's memory", e);
         }
+    }
+
+    /** The Payara Micro installation of {@code payara/micro}: its pid file and log. */
+    static final Path PAYARA_HOME = Path.of("target/payara");
+
+    /** Whether the suite runs against Payara Micro rather than Open Liberty. */
+    public static boolean payara() {
+        return "payara".equals(System.getProperty("qalam.server", "liberty"));
+    }
+
+    /** Runs {@code payara/micro <action>} (start, stop, kill) with the suite's environment. */
+    static void payaraMicro(String action) {
+        payaraMicro(action, java.util.Map.of());
+    }
+
+    static void payaraMicro(String action, java.util.Map<String, String> env) {
+        run(List.of(Path.of("payara/micro").toAbsolutePath().toString(), action), env);
     }
 
     static void run(List<String> command) {
