@@ -77,7 +77,7 @@ public final class TestServer {
         if (payara()) {
             payaraMicro("stop");
             payaraMicro("start");
-            awaitReady(Duration.ofSeconds(240));
+            awaitReady(Duration.ofSeconds(60));
             return;
         }
         Path wlp = Path.of(System.getProperty("qalam.serverDir", "target/liberty/wlp"));
@@ -117,7 +117,7 @@ public final class TestServer {
     public static void start() {
         if (payara()) {
             payaraMicro("start");
-            awaitReady(Duration.ofSeconds(240));
+            awaitReady(Duration.ofSeconds(60));
             return;
         }
         run(List.of(wlp().resolve("bin/server").toString(), "start", "qalam"));

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  * A form part's field name and file name, read from its {@code Content-Disposition} header. The runtime's
  * own {@link EntityPart#getName()} returns the file name instead of the field name when the file name is
  * not ASCII (as browsers and Python's requests send it: raw UTF-8), which would lose an Arabic-named upload.
+ * Payara's runtime hands over such a header decoded as ISO-8859-1, one character per byte: a name whose
+ * characters are all bytes that form valid UTF-8 is read as the UTF-8 it was sent in.
  */
 public final class MultipartNames {
 
@@ -44,14 +46,36 @@ public final class MultipartNames {
         }
         Matcher m = FILENAME.matcher(disposition);
         if (m.find()) {
-            return m.group(1) != null ? m.group(1) : m.group(2);
+            return utf8(m.group(1) != null ? m.group(1) : m.group(2));
         }
         return null;
     }
 
     public static String nameOf(String disposition) {
         Matcher m = NAME.matcher(disposition);
-        return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
+        return m.find() ? utf8(m.group(1) != null ? m.group(1) : m.group(2)) : null;
+    }
+
+    /** Raw UTF-8 bytes that were decoded one character per byte, decoded again as UTF-8; anything else as is. */
+    static String utf8(String s) {
+        boolean high = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 0xFF) {
+                return s;
+            }
+            high |= c > 0x7F;
+        }
+        if (!high) {
+            return s;
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return s;
+        }
     }
 
     private static String disposition(EntityPart part) {

@@ -23,4 +23,14 @@ class MultipartNamesTest {
         assertEquals("a b.pdf", MultipartNames.fileNameOf("form-data; name=\"file\"; filename=\"a b.pdf\""));
         assertNull(MultipartNames.fileNameOf("form-data; name=\"file\""));
     }
+
+    @Test
+    void rawUtf8ReadOneCharacterPerByteIsReadAsUtf8() {
+        String sent = "مسح.pdf";
+        String asLatin1 = new String(sent.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals(sent, MultipartNames.fileNameOf("form-data; name=\"file\"; filename=\"" + asLatin1 + "\""));
+        // A Latin-1 name that is not UTF-8 stays as it is.
+        assertEquals("café.pdf", MultipartNames.fileNameOf("form-data; name=\"file\"; filename=\"café.pdf\""));
+    }
 }
