@@ -167,7 +167,7 @@ public class OcrJobService {
         return new OcrJobStatus(job.filename(), job.status().wire(), progress(job, pages.size()), job.totalPages(),
                 pages.stream().map(p -> new OcrPageResult(p.pageNum(), p.text(), p.numSegments(), p.elapsed())).toList(),
                 job.expiresAt(), failed ? job.error() : null, failed ? job.retryCount() : null,
-                failed ? job.retryable() && job.retryCount() < config.maxRetries() : null);
+                failed ? job.retryable() && config.retries().allowsAnother(job.retryCount()) : null);
     }
 
     static int progress(OcrJob job, int pagesDone) {
@@ -204,7 +204,7 @@ public class OcrJobService {
             throw ApiException.unprocessable("no_retryable_copy",
                     "No copy of the uploaded file is kept for this job; upload the document again.");
         }
-        if (job.retryCount() >= config.maxRetries()) {
+        if (!config.retries().allowsAnother(job.retryCount())) {
             throw ApiException.tooManyRequests("retry_limit_reached",
                     "This job was retried " + job.retryCount() + " times, the maximum; upload the document again.", null);
         }
