@@ -1,41 +1,27 @@
 package dev.qalam.llm;
 
 import dev.qalam.platform.auth.QalamPrincipal;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import dev.qalam.platform.persistence.BackgroundWriter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Token usage per key and model. Requests add to in-memory totals; a background task writes them every
+ * Token usage per key and model. Requests add to in-memory totals; a {@link BackgroundWriter} writes them every
  * {@value #FLUSH_SECONDS} seconds as one {@link LlmUsage} row per key, model and endpoint, in one
- * transaction. A database write per request would cost more than the gateway itself (one commit per
- * request on the request path, or a queue of them behind it); the price is that a crash loses at most the
- * last few seconds of counts.
- *
- * <p>A flush that fails (the database is briefly unreachable) puts its counts back, to be written with the
- * next ones, and the task keeps running: a scheduled task that throws is never run again, so the task
- * catches everything and logs it.
+ * transaction. A flush that fails (the database is briefly unreachable) puts its counts back, to be written
+ * with the next ones.
  */
 @ApplicationScoped
-public class UsageLedger {
+public class UsageLedger extends BackgroundWriter {
 
-    private static final Logger LOG = Logger.getLogger(UsageLedger.class.getName());
     static final long FLUSH_SECONDS = 2;
 
     public record Totals(String model, long requests, long promptTokens, long completionTokens) {
@@ -61,12 +47,6 @@ public class UsageLedger {
     @PersistenceContext(unitName = "qalam")
     EntityManager em;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
-    @Inject
-    UsageLedger self;
-
     /**
      * Recording holds the read lock, swapping the map out the write lock: once a batch is swapped out no
      * request adds to it any more, so what is written is what was recorded.
@@ -75,25 +55,14 @@ public class UsageLedger {
     private volatile Map<Bucket, Counts> pending = new ConcurrentHashMap<>();
     /** The batch being written, still counted by {@link #totals} until it is committed. */
     private volatile Map<Bucket, Counts> writing = Map.of();
-    private ScheduledFuture<?> flusher;
-
-    @PostConstruct
-    void start() {
-        if (scheduler != null) {
-            flusher = scheduler.scheduleWithFixedDelay(this::scheduledFlush, FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS);
-        }
+    @Override
+    protected Duration interval() {
+        return Duration.ofSeconds(FLUSH_SECONDS);
     }
 
-    @PreDestroy
-    void stop() {
-        if (flusher != null) {
-            flusher.cancel(false);
-        }
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not write the last LLM usage counts", e);
-        }
+    @Override
+    protected String what() {
+        return "LLM usage counts";
     }
 
     public void record(QalamPrincipal caller, String model, String servedBy, String endpoint, int promptTokens,
@@ -107,16 +76,8 @@ public class UsageLedger {
         }
     }
 
-    /** The scheduled task: never throws, or the executor would never run it again. */
-    void scheduledFlush() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not write LLM usage counts; they are kept for the next attempt", e);
-        }
-    }
-
     /** Writes the counts gathered since the last flush; if that fails they are kept for the next one. */
+    @Override
     public void flush() {
         Map<Bucket, Counts> batch;
         swap.writeLock().lock();
@@ -131,7 +92,7 @@ public class UsageLedger {
             swap.writeLock().unlock();
         }
         try {
-            self.write(batch, Instant.now());
+            write(batch, Instant.now());
         } catch (RuntimeException e) {
             putBack(batch);
             throw e;
@@ -141,14 +102,9 @@ public class UsageLedger {
     }
 
     /** One transaction for the whole batch: either every row is written or none. */
-    @Transactional
     void write(Map<Bucket, Counts> batch, Instant now) {
-        for (Map.Entry<Bucket, Counts> e : batch.entrySet()) {
-            Bucket b = e.getKey();
-            Counts c = e.getValue();
-            em.persist(new LlmUsage(b.keyId(), b.owner(), b.model(), b.servedBy(), b.endpoint(), c.requests,
-                    c.prompt, c.completion, c.latencyMs, now));
-        }
+        transactions.run(() -> batch.forEach((b, c) -> em.persist(new LlmUsage(b.keyId(), b.owner(), b.model(),
+                b.servedBy(), b.endpoint(), c.requests, c.prompt, c.completion, c.latencyMs, now))));
     }
 
     private void putBack(Map<Bucket, Counts> batch) {

@@ -27,10 +27,6 @@ class UsageLedgerTest {
         final List<Map<Bucket, long[]>> committed = new ArrayList<>();
         int failuresLeft;
 
-        Ledger() {
-            self = this;
-        }
-
         @Override
         void write(Map<Bucket, Counts> batch, Instant now) {
             if (failuresLeft > 0) {
