@@ -140,9 +140,13 @@ public class UsageLedger {
         }
     }
 
-    /** One transaction for the whole batch: either every row is written or none. */
+    /**
+     * One transaction for the whole batch: either every row is written or none. Public: the server's
+     * transaction interceptor does not apply to a package-private method, which then ran without a
+     * transaction and never wrote a row.
+     */
     @Transactional
-    void write(Map<Bucket, Counts> batch, Instant now) {
+    public void write(Map<Bucket, Counts> batch, Instant now) {
         for (Map.Entry<Bucket, Counts> e : batch.entrySet()) {
             Bucket b = e.getKey();
             Counts c = e.getValue();

@@ -32,7 +32,7 @@ class UsageLedgerTest {
         }
 
         @Override
-        void write(Map<Bucket, Counts> batch, Instant now) {
+        public void write(Map<Bucket, Counts> batch, Instant now) {
             if (failuresLeft > 0) {
                 failuresLeft--;
                 throw new IllegalStateException("the database is unreachable");
