@@ -18,6 +18,10 @@ import java.time.temporal.ChronoUnit;
 public class UsageReports {
 
     static final int DEFAULT_DAYS = 30;
+    /** The API document's words for both report endpoints. */
+    static final String BAD_RANGE = "A date that is not YYYY-MM-DD, from after to, more than 366 days";
+    static final String FROM = "First day, YYYY-MM-DD (UTC)";
+    static final String TO = "Last day, YYYY-MM-DD (UTC), inclusive";
     /** One report covers at most a year of days: the answer grows with the range. */
     static final int MAX_DAYS = 366;
 

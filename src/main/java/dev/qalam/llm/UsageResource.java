@@ -32,10 +32,10 @@ public class UsageResource {
     @Operation(summary = "Your usage", description = "Requests and tokens of your owner (your team, or your key) "
             + "by model and by UTC day, from the usage ledger; the last 30 days unless from/to say otherwise.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UsageReport.class)))
-    @APIResponse(responseCode = "400", description = "A date that is not YYYY-MM-DD, from after to, more than 366 days",
+    @APIResponse(responseCode = "400", description = UsageReports.BAD_RANGE,
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public UsageReport usage(@Parameter(description = "First day, YYYY-MM-DD (UTC)") @QueryParam("from") String from,
-                             @Parameter(description = "Last day, YYYY-MM-DD (UTC), inclusive") @QueryParam("to") String to) {
+    public UsageReport usage(@Parameter(description = UsageReports.FROM) @QueryParam("from") String from,
+                             @Parameter(description = UsageReports.TO) @QueryParam("to") String to) {
         return reports.report(caller.owner(), from, to);
     }
 }
