@@ -1,5 +1,6 @@
 package dev.qalam.llm;
 
+import dev.qalam.llm.api.UsageReport;
 import dev.qalam.platform.auth.QalamPrincipal;
 import dev.qalam.platform.persistence.BackgroundWriter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -138,6 +139,22 @@ public class UsageLedger extends BackgroundWriter {
         List<Totals> out = new ArrayList<>();
         byModel.forEach((m, t) -> out.add(new Totals(m, t[0], t[1], t[2])));
         return out;
+    }
+
+    /**
+     * The ledger's rows from {@code from} (inclusive) to {@code until} (exclusive), of one owner or, with a
+     * null owner, of everyone. Counts not yet written are left out: they appear within {@value #FLUSH_SECONDS} s.
+     */
+    public List<UsageReport.LedgerRow> rows(String owner, Instant from, Instant until) {
+        String where = "u.createdAt >= :from AND u.createdAt < :until" + (owner == null ? "" : " AND u.owner = :owner");
+        var q = em.createQuery("SELECT u.createdAt, u.model, u.requests, u.promptTokens, u.completionTokens "
+                + "FROM LlmUsage u WHERE " + where, Object[].class)
+                .setParameter("from", from).setParameter("until", until);
+        if (owner != null) {
+            q.setParameter("owner", owner);
+        }
+        return q.getResultList().stream().map(r -> new UsageReport.LedgerRow((Instant) r[0], (String) r[1], num(r[2]),
+                num(r[3]), num(r[4]))).toList();
     }
 
     private static long num(Object o) {
