@@ -12,7 +12,8 @@ import java.util.List;
  * <p>A rule is a run of ink at least {@link #minRuleLength} long (a morphological opening with a long
  * structuring element, done run by run on the rows, then the columns), a few pixels thick, with (almost)
  * no ink on either side along its length: the connected baseline of an Arabic word is as long as the word
- * but has letters standing on it, a rule has nothing but the rules that cross it. Rules that cross one
+ * but has letters standing on it, a rule has nothing but the rules that cross it. A vertical rule must also
+ * be four times that length or meet a horizontal rule, which the stroke of a tall letter never does. Rules that cross one
  * another form a table when there are at least two of each direction; the rows and columns are where the
  * rules lie, and a cell spans the columns whose separating rule is missing in its row.
  */
@@ -65,9 +66,12 @@ public final class RuledLayout {
     private RuledLayout() {
     }
 
-    /** The shortest run of ink taken for a rule on a page of this size: a twentieth of its shorter side. */
+    /**
+     * The shortest run of ink taken for a rule on a page of this size: a thirtieth of its longer side (0.4
+     * inch on an A4 page), at least 40 pixels; the bar of a T or the stroke of a kaf is shorter.
+     */
     public static int minRuleLength(int width, int height) {
-        return Math.max(30, Math.min(width, height) / 20);
+        return Math.max(40, Math.max(width, height) / 30);
     }
 
     /** Analyses an 8-bit grey page, row-major, 0 black and 255 white. */
@@ -78,9 +82,15 @@ public final class RuledLayout {
             ink[i] = (gray[i] & 0xFF) < threshold;
         }
         int min = minRuleLength(width, height);
-        List<Rule> rules = new ArrayList<>();
-        rules.addAll(isolated(merge(runs(ink, width, height, true, min), true), ink, width, height));
-        rules.addAll(isolated(merge(runs(ink, width, height, false, min), false), ink, width, height));
+        List<Rule> rules = new ArrayList<>(isolated(merge(runs(ink, width, height, true, min), true), ink, width, height));
+        int tol = Math.max(4, min / 6);
+        for (Rule v : isolated(merge(runs(ink, width, height, false, min), false), ink, width, height)) {
+            // The strokes of tall letters (alif, lam, l) are vertical runs too: a vertical rule is far longer,
+            // or meets a horizontal one.
+            if (v.length() >= 4 * min || rules.stream().anyMatch(h -> h.horizontal() && crosses(h, v, tol))) {
+                rules.add(v);
+            }
+        }
         byte[] cleaned = gray.clone();
         for (Rule r : rules) {
             erase(cleaned, width, height, r);
