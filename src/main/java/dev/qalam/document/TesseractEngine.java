@@ -280,6 +280,15 @@ public final class TesseractEngine implements AutoCloseable {
             return new String[] {"", null};
         }
         String text = joined(words(api, minWordConfidence));
+        if (text.isBlank()) {
+            // Tesseract's block layout sometimes finds no line in a cell that has one: read it as a line.
+            TessAPI1.TessBaseAPISetPageSegMode(api, ITessAPI.TessPageSegMode.PSM_SINGLE_LINE);
+            TessAPI1.TessBaseAPISetRectangle(api, inner.x(), inner.y(), inner.width(), inner.height());
+            if (TessAPI1.TessBaseAPIRecognize(api, null) == 0) {
+                text = joined(words(api, minWordConfidence));
+            }
+            TessAPI1.TessBaseAPISetPageSegMode(api, ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK);
+        }
         String number = Digits.maybeNumber(text) && digits() != null ? joined(readNumber(inner)) : null;
         return new String[] {text, number};
     }

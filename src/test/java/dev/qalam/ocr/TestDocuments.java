@@ -178,8 +178,18 @@ public final class TestDocuments {
      */
     public static BufferedImage twoColumns(List<String> first, List<String> second, boolean rtl, int dpi) {
         Font font = fontAt(12, dpi);
-        int colW = (int) (3.2 * dpi);
-        int gap = dpi / 2;
+        FontRenderContext measure = new FontRenderContext(null, true, true);
+        int widest = 0;
+        for (String line : first) {
+            widest = Math.max(widest, (int) Math.ceil(new TextLayout(line, font, measure).getAdvance()));
+        }
+        for (String line : second) {
+            widest = Math.max(widest, (int) Math.ceil(new TextLayout(line, font, measure).getAdvance()));
+        }
+        // Columns as wide as their longest line, the lines set flush to both sides of the column as a
+        // justified column would be at its edges.
+        int colW = widest + dpi / 10;
+        int gap = dpi / 3;
         int margin = dpi / 2;
         int lineH = Math.round(font.getSize2D() * 1.8f);
         int w = 2 * margin + 2 * colW + gap;
