@@ -47,8 +47,6 @@ public final class TesseractEngine implements AutoCloseable {
     private final int minWordConfidence;
     private volatile TesseractEngine digits;
     private volatile boolean digitsAvailable = true;
-    /** The page image whose table cells this thread is reading (the digits engine reads the same pixels). */
-    private final ThreadLocal<Pix> currentCells = new ThreadLocal<>();
     private final Deque<TessBaseAPI> idle = new ArrayDeque<>();
     private boolean closed;
 
@@ -155,18 +153,12 @@ public final class TesseractEngine implements AutoCloseable {
             Pix rest = toPix(outside, w, h);
             owned.add(rest);
             List<PageBlock> blocks = new ArrayList<>(readPage(api, rest, dpi, w, h));
-            if (!layout.tables().isEmpty()) {
-                Pix cells = toPix(layout.cleaned(), w, h);
-                owned.add(cells);
-                currentCells.set(cells);
-                boolean pageRtl = PageBlock.rightToLeft(blocks.stream().map(PageBlock::text).toList(), true);
-                for (RuledLayout.Table t : layout.tables()) {
-                    insertInReadingOrder(blocks, readTable(api, cells, dpi, layout, t, pageRtl), t.box().y(), h);
-                }
+            boolean pageRtl = PageBlock.rightToLeft(blocks.stream().map(PageBlock::text).toList(), true);
+            for (RuledLayout.Table t : layout.tables()) {
+                insertInReadingOrder(blocks, readTable(api, dpi, layout, t, pageRtl), t.box().y(), h);
             }
             return result(blocks, skew);
         } finally {
-            currentCells.remove();
             TessAPI1.TessBaseAPIClear(api);
             TessAPI1.TessBaseAPISetPageSegMode(api, ITessAPI.TessPageSegMode.PSM_AUTO);
             owned.forEach(TesseractEngine::dispose);
@@ -232,14 +224,35 @@ public final class TesseractEngine implements AutoCloseable {
     }
 
     /** Each non-empty cell read as a block of its own; the row's cells in reading order. */
-    private PageBlock readTable(TessBaseAPI api, Pix cells, int dpi, RuledLayout.Layout layout, RuledLayout.Table table,
+    private PageBlock readTable(TessBaseAPI api, int dpi, RuledLayout.Layout layout, RuledLayout.Table table,
                                 boolean pageRtl) {
-        setImage(api, cells, dpi);
-        TessAPI1.TessBaseAPISetPageSegMode(api, ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK);
+        // The whole table first (rules erased), by Tesseract's own layout, on a white margin of its own: a
+        // column of cells tells Tesseract the size of the text, which a lone cell does not, and text that
+        // touches the edge of the image is often not read at all. Each word goes to the cell its centre lies in.
+        RuledLayout.Box tb = table.box();
+        List<Word> words;
+        Pix tablePix = padded(layout, tb, MARGIN);
+        try {
+            TessAPI1.TessBaseAPISetPageSegMode(api, ITessAPI.TessPageSegMode.PSM_AUTO);
+            setImage(api, tablePix, dpi);
+            words = TessAPI1.TessBaseAPIRecognize(api, null) == 0 ? wordBoxes(api, minWordConfidence) : List.of();
+        } finally {
+            dispose(tablePix);
+        }
         List<String[]> readings = new ArrayList<>();
         for (List<RuledLayout.Cell> row : table.cellRows()) {
             for (RuledLayout.Cell cell : row) {
-                readings.add(readCell(api, layout, cell.box()));
+                RuledLayout.Box b = cell.box();
+                StringBuilder sb = new StringBuilder();
+                for (Word w : words) {
+                    int cx = tb.x() - MARGIN + w.box().x() + w.box().width() / 2;
+                    int cy = tb.y() - MARGIN + w.box().y() + w.box().height() / 2;
+                    if (cx >= b.x() && cx < b.right() && cy >= b.y() && cy < b.bottom()) {
+                        sb.append(sb.length() > 0 ? " " : "").append(w.text());
+                    }
+                }
+                String text = TextCleanup.clean(sb.toString());
+                readings.add(text.isBlank() ? readCell(api, layout, b, dpi) : new String[] {text, numberOf(layout, text, b)});
             }
         }
         boolean rtl = PageBlock.rightToLeft(readings.stream().map(r -> r[0]).toList(), pageRtl);
@@ -266,31 +279,105 @@ public final class TesseractEngine implements AutoCloseable {
         return PageBlock.table(PageBlock.Bounds.of(table.box(), layout.width(), layout.height()), rows);
     }
 
-    /** A cell's text by ara+eng, and by the digits model when it may be a number (else null). */
-    private String[] readCell(TessBaseAPI api, RuledLayout.Layout layout, RuledLayout.Box box) {
-        // Inside the rules: what is left of a rule's fringe stays out of the cell.
-        int inset = 2;
-        RuledLayout.Box inner = new RuledLayout.Box(box.x() + inset, box.y() + inset, box.width() - 2 * inset,
-                box.height() - 2 * inset);
+    /**
+     * A cell the table pass found no word in, read alone (as a block, then as a line), and by the digits model
+     * when it may be a number (else null).
+     */
+    private String[] readCell(TessBaseAPI api, RuledLayout.Layout layout, RuledLayout.Box box, int dpi) {
+        RuledLayout.Box inner = inner(box);
         if (inner.width() < 4 || inner.height() < 4 || RuledLayout.inkIn(layout, inner) < MIN_CELL_INK) {
             return new String[] {"", null};
         }
-        TessAPI1.TessBaseAPISetRectangle(api, inner.x(), inner.y(), inner.width(), inner.height());
-        if (TessAPI1.TessBaseAPIRecognize(api, null) != 0) {
-            return new String[] {"", null};
-        }
-        String text = joined(words(api, minWordConfidence));
-        if (text.isBlank()) {
-            // Tesseract's block layout sometimes finds no line in a cell that has one: read it as a line.
-            TessAPI1.TessBaseAPISetPageSegMode(api, ITessAPI.TessPageSegMode.PSM_SINGLE_LINE);
-            TessAPI1.TessBaseAPISetRectangle(api, inner.x(), inner.y(), inner.width(), inner.height());
-            if (TessAPI1.TessBaseAPIRecognize(api, null) == 0) {
-                text = joined(words(api, minWordConfidence));
+        Pix cell = padded(layout, inner, MARGIN);
+        try {
+            String text = "";
+            for (int mode : new int[] {ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK, ITessAPI.TessPageSegMode.PSM_SINGLE_LINE}) {
+                TessAPI1.TessBaseAPISetPageSegMode(api, mode);
+                setImage(api, cell, dpi);
+                if (TessAPI1.TessBaseAPIRecognize(api, null) == 0) {
+                    text = joined(words(api, minWordConfidence));
+                }
+                if (!text.isBlank()) {
+                    break;
+                }
             }
-            TessAPI1.TessBaseAPISetPageSegMode(api, ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK);
+            return new String[] {text, numberOf(layout, text, box)};
+        } finally {
+            dispose(cell);
         }
-        String number = Digits.maybeNumber(text) && digits() != null ? joined(readNumber(inner)) : null;
-        return new String[] {text, number};
+    }
+
+    /** Inside the rules: what is left of a rule's fringe stays out of the cell. */
+    private static RuledLayout.Box inner(RuledLayout.Box cell) {
+        int inset = 5;
+        return new RuledLayout.Box(cell.x() + inset, cell.y() + inset, cell.width() - 2 * inset, cell.height() - 2 * inset);
+    }
+
+    /** White space put around a table or cell read on its own. */
+    private static final int MARGIN = 40;
+
+    /** A box of the page (rules erased) on a white margin. */
+    private static Pix padded(RuledLayout.Layout layout, RuledLayout.Box box, int margin) {
+        int pw = box.width() + 2 * margin;
+        int ph = box.height() + 2 * margin;
+        byte[] out = new byte[pw * ph];
+        java.util.Arrays.fill(out, (byte) 0xFF);
+        byte[] src = layout.cleaned();
+        int x0 = Math.max(0, box.x());
+        int x1 = Math.min(layout.width(), box.right());
+        for (int y = Math.max(0, box.y()); y < Math.min(layout.height(), box.bottom()) && x1 > x0; y++) {
+            System.arraycopy(src, y * layout.width() + x0, out, (y - box.y() + margin) * pw + (x0 - box.x() + margin), x1 - x0);
+        }
+        return toPix(out, pw, ph);
+    }
+
+    /** The cell read again by the digits model when its text may be a misread number; else null. */
+    private String numberOf(RuledLayout.Layout layout, String text, RuledLayout.Box cell) {
+        if (!Digits.maybeNumber(text) || digits() == null) {
+            return null;
+        }
+        RuledLayout.Box inner = inner(cell);
+        if (inner.width() < 4 || inner.height() < 4) {
+            return null;
+        }
+        Pix pix = padded(layout, inner, MARGIN);
+        try {
+            return joined(readNumber(pix));
+        } finally {
+            dispose(pix);
+        }
+    }
+
+    /** A word of the last recognition: its box in the image, its text and Tesseract's confidence. */
+    record Word(RuledLayout.Box box, String text, float confidence) {
+    }
+
+    /** The last recognition's words in reading order, without those less sure than {@code minConfidence}. */
+    static List<Word> wordBoxes(TessBaseAPI api, int minConfidence) {
+        List<Word> out = new ArrayList<>();
+        ITessAPI.TessResultIterator it = TessAPI1.TessBaseAPIGetIterator(api);
+        if (it == null) {
+            return out;
+        }
+        try {
+            ITessAPI.TessPageIterator page = TessAPI1.TessResultIteratorGetPageIterator(it);
+            IntBuffer l = IntBuffer.allocate(1);
+            IntBuffer t = IntBuffer.allocate(1);
+            IntBuffer r = IntBuffer.allocate(1);
+            IntBuffer b = IntBuffer.allocate(1);
+            do {
+                String word = utf8(TessAPI1.TessResultIteratorGetUTF8Text(it, ITessAPI.TessPageIteratorLevel.RIL_WORD));
+                float conf = TessAPI1.TessResultIteratorConfidence(it, ITessAPI.TessPageIteratorLevel.RIL_WORD);
+                if (!word.isBlank() && conf >= minConfidence && TessAPI1.TessPageIteratorBoundingBox(page,
+                        ITessAPI.TessPageIteratorLevel.RIL_WORD, l.rewind(), t.rewind(), r.rewind(), b.rewind()) != 0) {
+                    out.add(new Word(new RuledLayout.Box(l.get(0), t.get(0), r.get(0) - l.get(0), b.get(0) - t.get(0)),
+                            word.strip(), conf));
+                }
+            } while (TessAPI1.TessPageIteratorNext(page, ITessAPI.TessPageIteratorLevel.RIL_WORD) != 0);
+        } finally {
+            TessAPI1.TessResultIteratorDelete(it);
+        }
+        return out;
     }
 
     private static String joined(List<RecognizedBlock> blocks) {
@@ -305,14 +392,13 @@ public final class TesseractEngine implements AutoCloseable {
     }
 
     /** The cell again, by the Arabic script model restricted to digits and number punctuation. */
-    private List<RecognizedBlock> readNumber(RuledLayout.Box inner) {
+    private List<RecognizedBlock> readNumber(Pix cell) {
         TesseractEngine numbers = digits();
         TessBaseAPI api = numbers.acquire();
         try {
             TessAPI1.TessBaseAPISetVariable(api, "tessedit_char_whitelist", Digits.WHITELIST);
             TessAPI1.TessBaseAPISetPageSegMode(api, ITessAPI.TessPageSegMode.PSM_SINGLE_LINE);
-            TessAPI1.TessBaseAPISetImage2(api, currentCells.get());
-            TessAPI1.TessBaseAPISetRectangle(api, inner.x(), inner.y(), inner.width(), inner.height());
+            TessAPI1.TessBaseAPISetImage2(api, cell);
             if (TessAPI1.TessBaseAPIRecognize(api, null) != 0) {
                 return List.of();
             }

@@ -119,7 +119,7 @@ class DocumentPageExtractorTest {
         ExtractedPage p = scan(img);
         String expected = "قائمة الأسعار\n" + TestDocuments.tableText(TestDocuments.ARABIC_TABLE);
         double cer = CharacterErrorRate.of(expected, p.text());
-        // Measured 0.22 (before the layout analysis: 0.56): numbers and rows are there, some cells are misread.
+        // Before the layout analysis such a table read at 0.56: numbers missing, rows broken apart.
         assertTrue(cer < 0.3, "Arabic table CER " + cer + ": " + p.text());
         var table = p.layout().stream().filter(b -> b.type().equals("table")).findFirst().orElseThrow();
         assertEquals(5, table.rows().size());
