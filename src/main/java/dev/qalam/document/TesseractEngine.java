@@ -9,6 +9,7 @@ import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.qalam.document.layout.Columns;
 import dev.qalam.document.layout.PageBlock;
 import dev.qalam.document.layout.RuledLayout;
 import java.util.ArrayDeque;
@@ -138,10 +139,12 @@ public final class TesseractEngine implements AutoCloseable {
             float skew = deskewed == null ? 0f : angle.get(0);
             int w = Leptonica1.pixGetWidth(input);
             int h = Leptonica1.pixGetHeight(input);
-            RuledLayout.Layout layout = Leptonica1.pixGetDepth(input) == 8
-                    ? RuledLayout.analyse(grayBytes(input), w, h) : null;
+            byte[] gray = Leptonica1.pixGetDepth(input) == 8 ? grayBytes(input) : null;
+            RuledLayout.Layout layout = gray == null ? null : RuledLayout.analyse(gray, w, h);
             if (layout == null || !layout.hasRules()) {
-                List<PageBlock> blocks = readPage(api, input, dpi, w, h);
+                Optional<RuledLayout.Box> gutter = gray == null ? Optional.empty() : Columns.gutter(gray, w, h);
+                List<PageBlock> blocks = gutter.isPresent() ? readColumns(api, gray, w, h, gutter.get(), dpi)
+                        : readPage(api, input, dpi, w, h);
                 return result(blocks, skew);
             }
             // The rules are erased before anything is read; the tables are read cell by cell, the rest of the
@@ -150,9 +153,15 @@ public final class TesseractEngine implements AutoCloseable {
             for (RuledLayout.Table t : layout.tables()) {
                 blank(outside, w, h, t.box());
             }
-            Pix rest = toPix(outside, w, h);
-            owned.add(rest);
-            List<PageBlock> blocks = new ArrayList<>(readPage(api, rest, dpi, w, h));
+            Optional<RuledLayout.Box> gutter = Columns.gutter(outside, w, h);
+            List<PageBlock> blocks;
+            if (gutter.isPresent()) {
+                blocks = new ArrayList<>(readColumns(api, outside, w, h, gutter.get(), dpi));
+            } else {
+                Pix rest = toPix(outside, w, h);
+                owned.add(rest);
+                blocks = new ArrayList<>(readPage(api, rest, dpi, w, h));
+            }
             boolean pageRtl = PageBlock.rightToLeft(blocks.stream().map(PageBlock::text).toList(), true);
             for (RuledLayout.Table t : layout.tables()) {
                 insertInReadingOrder(blocks, readTable(api, dpi, layout, t, pageRtl), t.box().y(), h);
@@ -221,6 +230,46 @@ public final class TesseractEngine implements AutoCloseable {
             blocks.add(PageBlock.text(PageBlock.Bounds.of(b.box(), w, h), b.text()));
         }
         return blocks;
+    }
+
+    /**
+     * A page of two columns, each read by itself: the right one first when the page is mostly Arabic, the
+     * left one first otherwise.
+     */
+    private List<PageBlock> readColumns(TessBaseAPI api, byte[] gray, int w, int h, RuledLayout.Box gutter, int dpi) {
+        RuledLayout.Box left = new RuledLayout.Box(0, 0, gutter.x(), h);
+        RuledLayout.Box right = new RuledLayout.Box(gutter.right(), 0, w - gutter.right(), h);
+        List<PageBlock> l = readRegion(api, gray, w, h, left, dpi);
+        List<PageBlock> r = readRegion(api, gray, w, h, right, dpi);
+        List<String> texts = new ArrayList<>();
+        l.forEach(b -> texts.add(b.text()));
+        r.forEach(b -> texts.add(b.text()));
+        List<PageBlock> out = new ArrayList<>();
+        boolean rtl = PageBlock.rightToLeft(texts, true);
+        out.addAll(rtl ? r : l);
+        out.addAll(rtl ? l : r);
+        return out;
+    }
+
+    /** A region of the page read by Tesseract's layout analysis on a white margin, its blocks' boxes in the page. */
+    private List<PageBlock> readRegion(TessBaseAPI api, byte[] gray, int w, int h, RuledLayout.Box region, int dpi) {
+        Pix pix = padded(gray, w, h, region, MARGIN);
+        try {
+            TessAPI1.TessBaseAPISetPageSegMode(api, ITessAPI.TessPageSegMode.PSM_AUTO);
+            setImage(api, pix, dpi);
+            if (TessAPI1.TessBaseAPIRecognize(api, null) != 0) {
+                throw new OcrEngineException("Tesseract could not recognise the page");
+            }
+            List<PageBlock> blocks = new ArrayList<>();
+            for (RecognizedBlock b : words(api, minWordConfidence)) {
+                RuledLayout.Box box = new RuledLayout.Box(b.box().x() + region.x() - MARGIN, b.box().y() + region.y() - MARGIN,
+                        b.box().width(), b.box().height());
+                blocks.add(PageBlock.text(PageBlock.Bounds.of(box, w, h), b.text()));
+            }
+            return blocks;
+        } finally {
+            dispose(pix);
+        }
     }
 
     /** Each non-empty cell read as a block of its own; the row's cells in reading order. */
@@ -318,15 +367,19 @@ public final class TesseractEngine implements AutoCloseable {
 
     /** A box of the page (rules erased) on a white margin. */
     private static Pix padded(RuledLayout.Layout layout, RuledLayout.Box box, int margin) {
+        return padded(layout.cleaned(), layout.width(), layout.height(), box, margin);
+    }
+
+    /** A box of an 8-bit page on a white margin. */
+    private static Pix padded(byte[] src, int width, int height, RuledLayout.Box box, int margin) {
         int pw = box.width() + 2 * margin;
         int ph = box.height() + 2 * margin;
         byte[] out = new byte[pw * ph];
         java.util.Arrays.fill(out, (byte) 0xFF);
-        byte[] src = layout.cleaned();
         int x0 = Math.max(0, box.x());
-        int x1 = Math.min(layout.width(), box.right());
-        for (int y = Math.max(0, box.y()); y < Math.min(layout.height(), box.bottom()) && x1 > x0; y++) {
-            System.arraycopy(src, y * layout.width() + x0, out, (y - box.y() + margin) * pw + (x0 - box.x() + margin), x1 - x0);
+        int x1 = Math.min(width, box.right());
+        for (int y = Math.max(0, box.y()); y < Math.min(height, box.bottom()) && x1 > x0; y++) {
+            System.arraycopy(src, y * width + x0, out, (y - box.y() + margin) * pw + (x0 - box.x() + margin), x1 - x0);
         }
         return toPix(out, pw, ph);
     }

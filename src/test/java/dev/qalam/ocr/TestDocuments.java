@@ -73,22 +73,9 @@ public final class TestDocuments {
         int lineHeight = Math.round(font.getSize2D() * 1.8f);
         int height = lineHeight * (lines.size() + 2);
         // As wide and tall as the lines need: small pages keep OCR in the tests fast.
-        FontRenderContext measure = new FontRenderContext(null, true, true);
-        int widest = 0;
-        for (String line : lines) {
-            widest = Math.max(widest, (int) Math.ceil(new TextLayout(line, font, measure).getAdvance()));
-        }
-        int width = widest + 200;
+        int width = widest(font, lines) + 200;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        if (skewDegrees != 0) {
-            g.rotate(Math.toRadians(skewDegrees), width / 2.0, height / 2.0);
-        }
-        g.setColor(Color.BLACK);
+        Graphics2D g = pen(img, skewDegrees);
         FontRenderContext frc = g.getFontRenderContext();
         int y = lineHeight + lineHeight / 2;
         for (String line : lines) {
@@ -133,15 +120,7 @@ public final class TestDocuments {
         int w = (int) (5.4 * dpi);
         int h = (int) (1.4 * dpi) + rowH * rows.size();
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        if (skewDegrees != 0) {
-            g.rotate(Math.toRadians(skewDegrees), w / 2.0, h / 2.0);
-        }
-        g.setColor(Color.BLACK);
+        Graphics2D g = pen(img, skewDegrees);
         FontRenderContext frc = g.getFontRenderContext();
         int margin = dpi / 2;
         TextLayout head = new TextLayout(title, font, frc);
@@ -178,14 +157,7 @@ public final class TestDocuments {
      */
     public static BufferedImage twoColumns(List<String> first, List<String> second, boolean rtl, int dpi) {
         Font font = fontAt(12, dpi);
-        FontRenderContext measure = new FontRenderContext(null, true, true);
-        int widest = 0;
-        for (String line : first) {
-            widest = Math.max(widest, (int) Math.ceil(new TextLayout(line, font, measure).getAdvance()));
-        }
-        for (String line : second) {
-            widest = Math.max(widest, (int) Math.ceil(new TextLayout(line, font, measure).getAdvance()));
-        }
+        int widest = Math.max(widest(font, first), widest(font, second));
         // Columns as wide as their longest line, the lines set flush to both sides of the column as a
         // justified column would be at its edges.
         int colW = widest + dpi / 10;
@@ -195,11 +167,7 @@ public final class TestDocuments {
         int w = 2 * margin + 2 * colW + gap;
         int h = 2 * margin + lineH * Math.max(first.size(), second.size());
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.BLACK);
+        Graphics2D g = pen(img, 0);
         FontRenderContext frc = g.getFontRenderContext();
         for (int col = 0; col < 2; col++) {
             List<String> lines = col == 0 ? first : second;
@@ -246,6 +214,29 @@ public final class TestDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A white page to draw black anti-aliased text on, turned by {@code skewDegrees} about its centre. */
+    private static Graphics2D pen(BufferedImage img, double skewDegrees) {
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        if (skewDegrees != 0) {
+            g.rotate(Math.toRadians(skewDegrees), img.getWidth() / 2.0, img.getHeight() / 2.0);
+        }
+        g.setColor(Color.BLACK);
+        return g;
+    }
+
+    private static int widest(Font font, List<String> lines) {
+        FontRenderContext measure = new FontRenderContext(null, true, true);
+        int widest = 0;
+        for (String line : lines) {
+            widest = Math.max(widest, (int) Math.ceil(new TextLayout(line, font, measure).getAdvance()));
+        }
+        return widest;
     }
 
     private static Font fontAt(float sizePt, int dpi) {

@@ -61,6 +61,18 @@ class RuledLayoutTest {
     }
 
     @Test
+    void twoColumnsHaveAGutterOneColumnHasNone() {
+        BufferedImage two = Images.toGray(TestDocuments.twoColumns(TestDocuments.ARABIC, TestDocuments.ARABIC, true, 150));
+        byte[] px = ((DataBufferByte) two.getRaster().getDataBuffer()).getData();
+        RuledLayout.Box gutter = Columns.gutter(px, two.getWidth(), two.getHeight()).orElseThrow();
+        assertTrue(Math.abs(gutter.x() + gutter.width() / 2 - two.getWidth() / 2) < two.getWidth() / 10, gutter.toString());
+        BufferedImage one = Images.toGray(TestDocuments.page(TestDocuments.ARABIC, true, 0));
+        assertTrue(Columns.gutter(((DataBufferByte) one.getRaster().getDataBuffer()).getData(), one.getWidth(), one.getHeight()).isEmpty());
+        BufferedImage en = Images.toGray(TestDocuments.page(TestDocuments.ENGLISH, false, 0));
+        assertTrue(Columns.gutter(((DataBufferByte) en.getRaster().getDataBuffer()).getData(), en.getWidth(), en.getHeight()).isEmpty());
+    }
+
+    @Test
     void aMissingSeparatorMakesASpanningCell() {
         // A two-row grid whose middle rule stops at the first row: the second row is one cell across.
         List<RuledLayout.Rule> rules = List.of(
