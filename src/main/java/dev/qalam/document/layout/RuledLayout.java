@@ -52,7 +52,8 @@ public final class RuledLayout {
     /**
      * What the page holds: its rules, the tables they make, and the page with every rule erased (white).
      *
-     * @param cleaned the page without its rules, same size and layout as the input (a copy; the input is untouched)
+     * @param cleaned the page without its rules, same size and layout as the input (a copy when there are rules:
+     *                the input is never changed)
      */
     public record Layout(int width, int height, byte[] cleaned, List<Rule> rules, List<Table> tables) {
         public boolean hasRules() {
@@ -91,7 +92,7 @@ public final class RuledLayout {
                 rules.add(v);
             }
         }
-        byte[] cleaned = gray.clone();
+        byte[] cleaned = rules.isEmpty() ? gray : gray.clone();
         for (Rule r : rules) {
             erase(cleaned, width, height, r);
         }
@@ -136,6 +137,9 @@ public final class RuledLayout {
 
     /** Runs of ink of at least {@code min} pixels along each row (or column), bridging gaps of {@value #GAP}. */
     static List<Rule> runs(boolean[] ink, int width, int height, boolean horizontal, int min) {
+        if (!horizontal) {
+            return columnRuns(ink, width, height, min);
+        }
         List<Rule> out = new ArrayList<>();
         int lines = horizontal ? height : width;
         int length = horizontal ? width : height;
@@ -158,6 +162,35 @@ public final class RuledLayout {
                 out.add(new Rule(horizontal, start, lastInk, a, a));
             }
         }
+        return out;
+    }
+
+    /** The vertical runs, found row by row (the pixels in memory order) with a run in progress per column. */
+    private static List<Rule> columnRuns(boolean[] ink, int width, int height, int min) {
+        int[] start = new int[width];
+        int[] lastInk = new int[width];
+        java.util.Arrays.fill(start, -1);
+        List<Rule> out = new ArrayList<>();
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                if (ink[row + x]) {
+                    if (start[x] < 0 || y - lastInk[x] > GAP + 1) {
+                        if (start[x] >= 0 && lastInk[x] - start[x] + 1 >= min) {
+                            out.add(new Rule(false, start[x], lastInk[x], x, x));
+                        }
+                        start[x] = y;
+                    }
+                    lastInk[x] = y;
+                }
+            }
+        }
+        for (int x = 0; x < width; x++) {
+            if (start[x] >= 0 && lastInk[x] - start[x] + 1 >= min) {
+                out.add(new Rule(false, start[x], lastInk[x], x, x));
+            }
+        }
+        out.sort(Comparator.comparingInt(Rule::at0).thenComparingInt(Rule::from));
         return out;
     }
 
