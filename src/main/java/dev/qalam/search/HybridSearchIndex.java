@@ -70,7 +70,7 @@ public abstract class HybridSearchIndex implements SearchIndex {
     @Override
     public final SearchResults search(SearchRequest request) {
         Highlighter.QueryTerms terms = highlighter.queryTerms(request.text());
-        boolean useLexical = !dev.qalam.search.analysis.TextAnalysis.terms(request.text()).isEmpty();
+        boolean useLexical = !dev.qalam.text.TextAnalysis.terms(request.text()).isEmpty();
         boolean useSemantic = request.vector().isPresent();
         if (!useLexical && !useSemantic) {
             return new SearchResults(List.of(), terms.keyTerms());
