@@ -24,5 +24,6 @@ for _ in $(seq 1 240); do
   curl -sf "$base/health/ready" >/dev/null && break
   sleep 1
 done
-java -cp "target/test-classes:target/classes:$(cat "$cp_file")" dev.qalam.bench.DeploymentBench \
+server_pid="$(cat target/liberty/wlp/usr/servers/.pid/qalam.pid 2>/dev/null || true)"
+java -Dbench.serverPid="$server_pid" -cp "target/test-classes:target/classes:$(cat "$cp_file")" dev.qalam.bench.DeploymentBench \
   "$base" "$QALAM_ADMIN_KEY" "$@"

@@ -136,7 +136,190 @@ public class OcrBench {
             System.out.printf("same page images (PNG in, text out): Qalam %.2f pages/s per core, tesseract CLI %.2f pages/s per core, "
                     + "ratio %.2f%n", oursPerCore, cliPerCore, oursPerCore / cliPerCore);
             System.out.printf("mean CER: Qalam %.4f (PDF pipeline %.4f), CLI %.4f%n", meanCer(truth, oursTexts), cerOurs, meanCer(truth, cliTexts));
+
+            // Harder scans, each kind read as a PNG upload is: CER in reading order, and seconds a page.
+            kind(engine, settings, "plain (English + Arabic, 300 dpi)", List.of(
+                    new Page(scan(ENGLISH, false), String.join("\n", ENGLISH)),
+                    new Page(scan(ARABIC, true), String.join("\n", ARABIC))));
+            String[] left = {ARABIC[0], ARABIC[1], ARABIC[2]};
+            String[] right = {ARABIC[3], ARABIC[4], ARABIC[1]};
+            kind(engine, settings, "two columns (Arabic, 150 dpi, noise)", List.of(
+                    new Page(noisy(twoColumns(left, right, true, 150), 0.0005), String.join("\n", left) + "\n" + String.join("\n", right))));
+            kind(engine, settings, "ruled table (Arabic-Indic digits 200 dpi, skew + noise + JPEG; English 300 dpi)", List.of(
+                    new Page(jpegged(noisy(table(ARABIC_TABLE, true, 200, 0.8), 0.001)), tableText(ARABIC_TABLE)),
+                    new Page(noisy(table(ENGLISH_TABLE, false, 300, -0.5), 0.001), tableText(ENGLISH_TABLE))));
+            kind(engine, settings, "low resolution (Arabic 10 pt, 100 dpi)", List.of(
+                    new Page(lowRes(ARABIC, 100), String.join("\n", ARABIC))));
         }
+    }
+
+    record Page(BufferedImage image, String truth) {
+    }
+
+    static void kind(TesseractEngine engine, DocumentPageExtractor.Settings settings, String name, List<Page> pages) throws Exception {
+        double cer = 0;
+        double seconds = 0;
+        for (Page p : pages) {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(p.image(), "png", png);
+            long t0 = System.nanoTime();
+            String text;
+            try (DocumentPageExtractor x = DocumentPageExtractor.open(new ByteArrayInputStream(png.toByteArray()), DocumentKind.PNG,
+                    engine, settings.withoutImages())) {
+                text = x.extract(1).text();
+            }
+            seconds += (System.nanoTime() - t0) / 1e9;
+            cer += CharacterErrorRate.of(p.truth(), text);
+        }
+        System.out.printf("CER %-85s %.4f  (%.2f s a page)%n", name, cer / pages.size(), seconds / pages.size());
+    }
+
+    static final String[][] ARABIC_TABLE = {
+            {"الصنف", "الكمية", "السعر"}, {"أرز بسمتي", "٥", "١٢٠"}, {"زيت زيتون", "٢", "٨٥"},
+            {"سكر أبيض", "١٠", "٤٥"}, {"شاي أخضر", "٣", "٣٠"}};
+    static final String[][] ENGLISH_TABLE = {
+            {"Item", "Quantity", "Price"}, {"Basmati rice", "5", "120"}, {"Olive oil", "2", "85"},
+            {"White sugar", "10", "45"}, {"Green tea", "3", "30"}};
+
+    /** A table in reading order: a row a line, cells separated by " | " (the page text Qalam gives). */
+    static String tableText(String[][] rows) {
+        StringBuilder sb = new StringBuilder();
+        for (String[] r : rows) {
+            sb.append(String.join(" | ", r)).append('\n');
+        }
+        return sb.toString().strip();
+    }
+
+    static Font font(float pt, int dpi) throws Exception {
+        return Font.createFont(Font.TRUETYPE_FONT, new File(FONT)).deriveFont(pt * dpi / 72);
+    }
+
+    static BufferedImage blank(int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        return img;
+    }
+
+    static Graphics2D pen(BufferedImage img, double skewDegrees) {
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        if (skewDegrees != 0) {
+            g.rotate(Math.toRadians(skewDegrees), img.getWidth() / 2.0, img.getHeight() / 2.0);
+        }
+        g.setColor(Color.BLACK);
+        return g;
+    }
+
+    /** A ruled three-column table, 12 pt, cells right to left when rtl. */
+    static BufferedImage table(String[][] rows, boolean rtl, int dpi, double skew) throws Exception {
+        Font f = font(12, dpi);
+        int[] colW = {(int) (2.2 * dpi), dpi, dpi};
+        int rowH = (int) (0.4 * dpi);
+        int w = (int) (5.4 * dpi);
+        int h = dpi + rowH * rows.length;
+        BufferedImage img = blank(w, h);
+        Graphics2D g = pen(img, skew);
+        FontRenderContext frc = g.getFontRenderContext();
+        int top = dpi / 2;
+        int tw = colW[0] + colW[1] + colW[2];
+        int left = rtl ? w - dpi / 2 - tw : dpi / 2;
+        g.setStroke(new java.awt.BasicStroke(Math.max(1.5f, dpi / 144f)));
+        for (int r = 0; r <= rows.length; r++) {
+            g.drawLine(left, top + r * rowH, left + tw, top + r * rowH);
+        }
+        int x = left;
+        g.drawLine(x, top, x, top + rows.length * rowH);
+        for (int c = 0; c < 3; c++) {
+            x += colW[rtl ? 2 - c : c];
+            g.drawLine(x, top, x, top + rows.length * rowH);
+        }
+        for (int r = 0; r < rows.length; r++) {
+            int cx = rtl ? left + tw : left;
+            for (int c = 0; c < 3; c++) {
+                TextLayout tl = new TextLayout(rows[r][c], f, frc);
+                tl.draw(g, rtl ? (float) (cx - dpi / 10 - tl.getAdvance()) : cx + dpi / 10f, top + r * rowH + rowH * 0.68f);
+                cx += rtl ? -colW[c] : colW[c];
+            }
+        }
+        g.dispose();
+        return img;
+    }
+
+    /** Two columns, each as wide as its longest line; the first in reading order on the right when rtl. */
+    static BufferedImage twoColumns(String[] first, String[] second, boolean rtl, int dpi) throws Exception {
+        Font f = font(12, dpi);
+        FontRenderContext measure = new FontRenderContext(null, true, true);
+        int widest = 0;
+        for (String l : first) {
+            widest = Math.max(widest, (int) Math.ceil(new TextLayout(l, f, measure).getAdvance()));
+        }
+        for (String l : second) {
+            widest = Math.max(widest, (int) Math.ceil(new TextLayout(l, f, measure).getAdvance()));
+        }
+        int colW = widest + dpi / 10;
+        int gap = dpi / 3;
+        int margin = dpi / 2;
+        int lineH = Math.round(f.getSize2D() * 1.8f);
+        BufferedImage img = blank(2 * margin + 2 * colW + gap, 2 * margin + lineH * Math.max(first.length, second.length));
+        Graphics2D g = pen(img, 0);
+        FontRenderContext frc = g.getFontRenderContext();
+        for (int col = 0; col < 2; col++) {
+            String[] lines = col == 0 ? first : second;
+            int colLeft = (col == 0) == rtl ? margin + colW + gap : margin;
+            int y = margin + lineH;
+            for (String line : lines) {
+                TextLayout tl = new TextLayout(line, f, frc);
+                tl.draw(g, rtl ? (float) (colLeft + colW - tl.getAdvance()) : colLeft, y);
+                y += lineH;
+            }
+        }
+        g.dispose();
+        return img;
+    }
+
+    /** Lines of 10 pt text at a low scanning resolution. */
+    static BufferedImage lowRes(String[] lines, int dpi) throws Exception {
+        Font f = font(10, dpi);
+        int lineH = Math.round(f.getSize2D() * 1.8f);
+        BufferedImage img = blank((int) (6 * dpi), dpi + lineH * lines.length);
+        Graphics2D g = pen(img, 0);
+        FontRenderContext frc = g.getFontRenderContext();
+        int y = dpi / 2 + lineH;
+        for (String line : lines) {
+            TextLayout tl = new TextLayout(line, f, frc);
+            tl.draw(g, (float) (img.getWidth() - dpi / 2 - tl.getAdvance()), y);
+            y += lineH;
+        }
+        g.dispose();
+        return img;
+    }
+
+    static BufferedImage noisy(BufferedImage img, double share) {
+        java.util.Random random = new java.util.Random(42);
+        long n = (long) (img.getWidth() * (long) img.getHeight() * share);
+        for (long i = 0; i < n; i++) {
+            img.setRGB(random.nextInt(img.getWidth()), random.nextInt(img.getHeight()), random.nextBoolean() ? 0 : 0xFFFFFF);
+        }
+        return img;
+    }
+
+    static BufferedImage jpegged(BufferedImage img) throws Exception {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            javax.imageio.ImageWriteParam p = writer.getDefaultWriteParam();
+            p.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(0.75f);
+            writer.write(null, new javax.imageio.IIOImage(img, null, null), p);
+        } finally {
+            writer.dispose();
+        }
+        return ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
     }
 
     record Run(double seconds, List<String> texts) {

@@ -66,6 +66,9 @@ public class DeploymentChatService {
     @Inject
     UsageLedger ledger;
 
+    @Inject
+    DeploymentRequestLog requestLog;
+
     /** Where a request comes from, as its query parameters say. */
     public record Origin(String source, String sourceId) {
     }
@@ -192,7 +195,7 @@ public class DeploymentChatService {
         int completion = answer.completionTokens() + p.condensing().completionTokens();
         try {
             ledger.record(p.caller(), p.deployment().model(), servedBy, ENDPOINT, prompt, completion, latencyMs);
-            deployments.record(new DeploymentRequest(p.deployment().id(), p.deployment().teamId(), p.caller().keyId(),
+            requestLog.record(new DeploymentRequest(p.deployment().id(), p.deployment().teamId(), p.caller().keyId(),
                     p.origin().source(), p.origin().sourceId(), p.deployment().model(), streamed, p.contexts().size(),
                     prompt, completion, p.embeddingTokens(), latencyMs));
         } catch (RuntimeException e) {

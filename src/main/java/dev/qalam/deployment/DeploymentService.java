@@ -39,6 +39,9 @@ public class DeploymentService {
     KeyService keys;
 
     @Inject
+    DeploymentRequestLog requestLog;
+
+    @Inject
     ModelCatalog catalog;
 
     @Inject
@@ -126,14 +129,10 @@ public class DeploymentService {
         }
     }
 
-    @Transactional
-    public void record(DeploymentRequest request) {
-        em.persist(request);
-    }
-
     /** The deployment's most recent requests, newest first. */
     public List<DeploymentRequest> requests(QalamPrincipal caller, String teamId, String deploymentId, int limit) {
         Deployment d = find(caller, teamId, deploymentId);
+        requestLog.flush();
         return em.createNamedQuery("DeploymentRequest.recent", DeploymentRequest.class)
                 .setParameter("deploymentId", d.id()).setMaxResults(limit).getResultList();
     }

@@ -375,7 +375,7 @@ public final class DocumentPageExtractor implements AutoCloseable {
             thumb = Images.png(Images.scaleToWidth(pageImage, settings.thumbnailWidth()));
         }
         return new ExtractedPage(PageText.plain(pageNum, r.text()), r.lines(), seconds(start), ExtractedPage.Method.OCR,
-                png, thumb);
+                png, thumb, r.blocks());
     }
 
     static int countLines(String text) {

@@ -1,6 +1,8 @@
 package dev.qalam.document;
 
+import dev.qalam.document.layout.PageBlock;
 import dev.qalam.text.PageText;
+import java.util.List;
 
 /**
  * One page's result.
@@ -11,9 +13,15 @@ import dev.qalam.text.PageText;
  * @param method       where the text came from
  * @param imagePng     the page image (PNG), or null when images were not asked for (or the kind has none)
  * @param thumbnailPng a small PNG of the page, or null when images were not asked for
+ * @param layout       an OCR page's text blocks and tables in reading order; null for other pages
  */
 public record ExtractedPage(PageText content, int numSegments, double elapsed, Method method, byte[] imagePng,
-                            byte[] thumbnailPng) {
+                            byte[] thumbnailPng, List<PageBlock> layout) {
+
+    public ExtractedPage(PageText content, int numSegments, double elapsed, Method method, byte[] imagePng,
+                         byte[] thumbnailPng) {
+        this(content, numSegments, elapsed, method, imagePng, thumbnailPng, null);
+    }
 
     /**
      * {@code TEXT_LAYER}: a PDF's own text; {@code OCR}: Tesseract on the page image; {@code TEXT}: the

@@ -14,7 +14,11 @@ import java.time.Instant;
  * usage reports and billing.
  */
 @Entity
-@Table(name = "QALAM_LLM_USAGE", indexes = @Index(name = "QALAM_LLM_USAGE_KEY", columnList = "KEY_ID, MODEL"))
+@Table(name = "QALAM_LLM_USAGE", indexes = {
+    @Index(name = "QALAM_LLM_USAGE_KEY", columnList = "KEY_ID, MODEL"),
+    // Usage reports: one owner's rows over a time range, or everyone's.
+    @Index(name = "QALAM_LLM_USAGE_OWNER", columnList = "OWNER, CREATED_AT"),
+    @Index(name = "QALAM_LLM_USAGE_TIME", columnList = "CREATED_AT")})
 @NamedQuery(name = "LlmUsage.totals", query = "SELECT u.model, SUM(u.requests), SUM(u.promptTokens), SUM(u.completionTokens) "
         + "FROM LlmUsage u WHERE u.keyId = :keyId GROUP BY u.model ORDER BY u.model")
 public class LlmUsage {

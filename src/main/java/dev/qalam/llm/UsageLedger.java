@@ -1,41 +1,28 @@
 package dev.qalam.llm;
 
+import dev.qalam.llm.api.UsageReport;
 import dev.qalam.platform.auth.QalamPrincipal;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import dev.qalam.platform.persistence.BackgroundWriter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Token usage per key and model. Requests add to in-memory totals; a background task writes them every
+ * Token usage per key and model. Requests add to in-memory totals; a {@link BackgroundWriter} writes them every
  * {@value #FLUSH_SECONDS} seconds as one {@link LlmUsage} row per key, model and endpoint, in one
- * transaction. A database write per request would cost more than the gateway itself (one commit per
- * request on the request path, or a queue of them behind it); the price is that a crash loses at most the
- * last few seconds of counts.
- *
- * <p>A flush that fails (the database is briefly unreachable) puts its counts back, to be written with the
- * next ones, and the task keeps running: a scheduled task that throws is never run again, so the task
- * catches everything and logs it.
+ * transaction. A flush that fails (the database is briefly unreachable) puts its counts back, to be written
+ * with the next ones.
  */
 @ApplicationScoped
-public class UsageLedger {
+public class UsageLedger extends BackgroundWriter {
 
-    private static final Logger LOG = Logger.getLogger(UsageLedger.class.getName());
     static final long FLUSH_SECONDS = 2;
 
     public record Totals(String model, long requests, long promptTokens, long completionTokens) {
@@ -61,12 +48,6 @@ public class UsageLedger {
     @PersistenceContext(unitName = "qalam")
     EntityManager em;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
-    @Inject
-    UsageLedger self;
-
     /**
      * Recording holds the read lock, swapping the map out the write lock: once a batch is swapped out no
      * request adds to it any more, so what is written is what was recorded.
@@ -75,25 +56,14 @@ public class UsageLedger {
     private volatile Map<Bucket, Counts> pending = new ConcurrentHashMap<>();
     /** The batch being written, still counted by {@link #totals} until it is committed. */
     private volatile Map<Bucket, Counts> writing = Map.of();
-    private ScheduledFuture<?> flusher;
-
-    @PostConstruct
-    void start() {
-        if (scheduler != null) {
-            flusher = scheduler.scheduleWithFixedDelay(this::scheduledFlush, FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS);
-        }
+    @Override
+    protected Duration interval() {
+        return Duration.ofSeconds(FLUSH_SECONDS);
     }
 
-    @PreDestroy
-    void stop() {
-        if (flusher != null) {
-            flusher.cancel(false);
-        }
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not write the last LLM usage counts", e);
-        }
+    @Override
+    protected String what() {
+        return "LLM usage counts";
     }
 
     public void record(QalamPrincipal caller, String model, String servedBy, String endpoint, int promptTokens,
@@ -107,16 +77,8 @@ public class UsageLedger {
         }
     }
 
-    /** The scheduled task: never throws, or the executor would never run it again. */
-    void scheduledFlush() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not write LLM usage counts; they are kept for the next attempt", e);
-        }
-    }
-
     /** Writes the counts gathered since the last flush; if that fails they are kept for the next one. */
+    @Override
     public void flush() {
         Map<Bucket, Counts> batch;
         swap.writeLock().lock();
@@ -131,7 +93,7 @@ public class UsageLedger {
             swap.writeLock().unlock();
         }
         try {
-            self.write(batch, Instant.now());
+            write(batch, Instant.now());
         } catch (RuntimeException e) {
             putBack(batch);
             throw e;
@@ -140,18 +102,10 @@ public class UsageLedger {
         }
     }
 
-    /**
-     * One transaction for the whole batch: either every row is written or none. Public, because Payara applies
-     * {@code @Transactional} to public methods only.
-     */
-    @Transactional
-    public void write(Map<Bucket, Counts> batch, Instant now) {
-        for (Map.Entry<Bucket, Counts> e : batch.entrySet()) {
-            Bucket b = e.getKey();
-            Counts c = e.getValue();
-            em.persist(new LlmUsage(b.keyId(), b.owner(), b.model(), b.servedBy(), b.endpoint(), c.requests,
-                    c.prompt, c.completion, c.latencyMs, now));
-        }
+    /** One transaction for the whole batch: either every row is written or none. */
+    void write(Map<Bucket, Counts> batch, Instant now) {
+        transactions.run(() -> batch.forEach((b, c) -> em.persist(new LlmUsage(b.keyId(), b.owner(), b.model(),
+                b.servedBy(), b.endpoint(), c.requests, c.prompt, c.completion, c.latencyMs, now))));
     }
 
     private void putBack(Map<Bucket, Counts> batch) {
@@ -185,6 +139,22 @@ public class UsageLedger {
         List<Totals> out = new ArrayList<>();
         byModel.forEach((m, t) -> out.add(new Totals(m, t[0], t[1], t[2])));
         return out;
+    }
+
+    /**
+     * The ledger's rows from {@code from} (inclusive) to {@code until} (exclusive), of one owner or, with a
+     * null owner, of everyone. Counts not yet written are left out: they appear within {@value #FLUSH_SECONDS} s.
+     */
+    public List<UsageReport.LedgerRow> rows(String owner, Instant from, Instant until) {
+        String where = "u.createdAt >= :from AND u.createdAt < :until" + (owner == null ? "" : " AND u.owner = :owner");
+        var q = em.createQuery("SELECT u.createdAt, u.model, u.requests, u.promptTokens, u.completionTokens "
+                + "FROM LlmUsage u WHERE " + where, Object[].class)
+                .setParameter("from", from).setParameter("until", until);
+        if (owner != null) {
+            q.setParameter("owner", owner);
+        }
+        return q.getResultList().stream().map(r -> new UsageReport.LedgerRow((Instant) r[0], (String) r[1], num(r[2]),
+                num(r[3]), num(r[4]))).toList();
     }
 
     private static long num(Object o) {

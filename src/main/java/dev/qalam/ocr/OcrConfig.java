@@ -1,5 +1,6 @@
 package dev.qalam.ocr;
 
+import dev.qalam.platform.jobs.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -54,13 +55,8 @@ public class OcrConfig {
         return Duration.ofSeconds(Math.max(1, Math.round(lifetimeHours * 3600)));
     }
 
-    public int maxRetries() {
-        return maxRetries;
-    }
-
-    /** The wait before automatic retry number {@code retryCount + 1}: base, 2 x base, 4 x base, ... */
-    public Duration backoff(int retryCount) {
-        return Duration.ofSeconds(retryBackoffSeconds).multipliedBy(1L << Math.min(20, Math.max(0, retryCount)));
+    public RetryPolicy retries() {
+        return RetryPolicy.of(maxRetries, retryBackoffSeconds);
     }
 
     public Duration urlTtl() {

@@ -2,12 +2,12 @@ package dev.qalam.ocr;
 
 import dev.qalam.platform.jobs.JobEvent;
 import dev.qalam.platform.jobs.JobKind;
+import dev.qalam.platform.jobs.RetryPolicy;
 import dev.qalam.platform.jobs.JobStatus;
 import dev.qalam.platform.storage.BlobStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.time.Duration;
 
 /** OCR as a tracked job kind: the {@code ocr-document} batch job over {@link OcrJob} rows. */
 @ApplicationScoped
@@ -35,13 +35,8 @@ public class OcrJobKind implements JobKind<OcrJob> {
     }
 
     @Override
-    public int maxRetries() {
-        return config.maxRetries();
-    }
-
-    @Override
-    public Duration backoff(int retryCount) {
-        return config.backoff(retryCount);
+    public RetryPolicy retries() {
+        return config.retries();
     }
 
     @Override

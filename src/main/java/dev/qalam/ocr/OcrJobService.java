@@ -165,9 +165,9 @@ public class OcrJobService {
         List<OcrPage> pages = jobs.pages(token);
         boolean failed = job.status() == JobStatus.ERROR;
         return new OcrJobStatus(job.filename(), job.status().wire(), progress(job, pages.size()), job.totalPages(),
-                pages.stream().map(p -> new OcrPageResult(p.pageNum(), p.text(), p.numSegments(), p.elapsed())).toList(),
+                pages.stream().map(p -> new OcrPageResult(p.pageNum(), p.text(), p.numSegments(), p.elapsed(), p.blocks())).toList(),
                 job.expiresAt(), failed ? job.error() : null, failed ? job.retryCount() : null,
-                failed ? job.retryable() && job.retryCount() < config.maxRetries() : null);
+                failed ? job.retryable() && config.retries().allowsAnother(job.retryCount()) : null);
     }
 
     static int progress(OcrJob job, int pagesDone) {
@@ -204,7 +204,7 @@ public class OcrJobService {
             throw ApiException.unprocessable("no_retryable_copy",
                     "No copy of the uploaded file is kept for this job; upload the document again.");
         }
-        if (job.retryCount() >= config.maxRetries()) {
+        if (!config.retries().allowsAnother(job.retryCount())) {
             throw ApiException.tooManyRequests("retry_limit_reached",
                     "This job was retried " + job.retryCount() + " times, the maximum; upload the document again.", null);
         }
@@ -242,11 +242,11 @@ public class OcrJobService {
         }
         Optional<OcrPage> page = jobs.page(token, pageNum);
         if (page.isEmpty()) {
-            return new OcrPageDetail(pageNum, "", null, null, job.status().wire(), null, null);
+            return new OcrPageDetail(pageNum, "", null, null, job.status().wire(), null, null, null);
         }
         OcrPage p = page.get();
         return new OcrPageDetail(pageNum, p.text(), link(p.thumbnailKey(), baseUri), link(p.imageKey(), baseUri),
-                JobStatus.DONE.wire(), p.numSegments(), p.elapsed());
+                JobStatus.DONE.wire(), p.numSegments(), p.elapsed(), p.blocks());
     }
 
     private Link link(String key, URI baseUri) {

@@ -1,6 +1,12 @@
 package dev.qalam.ocr;
 
 import dev.qalam.document.ExtractedPage;
+import dev.qalam.document.layout.PageBlock;
+import dev.qalam.platform.json.JsonbProvider;
+import jakarta.json.bind.Jsonb;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -48,6 +54,11 @@ public class OcrPage {
     @Column(name = "THUMBNAIL_KEY", length = 200)
     private String thumbnailKey;
 
+    /** The page's blocks in reading order as JSON (the wire's {@code blocks}); null for pages not read by OCR. */
+    @Lob
+    @Column(name = "BLOCKS")
+    private String blocks;
+
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
@@ -55,7 +66,7 @@ public class OcrPage {
     }
 
     public OcrPage(String jobId, int pageNum, String text, int numSegments, double elapsed, ExtractedPage.Method method,
-                   String imageKey, String thumbnailKey) {
+                   String imageKey, String thumbnailKey, List<PageBlock> blocks) {
         this.id = jobId + "-" + pageNum;
         this.jobId = jobId;
         this.pageNum = pageNum;
@@ -65,8 +76,12 @@ public class OcrPage {
         this.method = method;
         this.imageKey = imageKey;
         this.thumbnailKey = thumbnailKey;
+        this.blocks = blocks == null ? null : JSON.toJson(blocks);
         this.createdAt = Instant.now();
     }
+
+    private static final Jsonb JSON = JsonbProvider.create();
+    private static final Type BLOCK_LIST = new ArrayList<PageBlock>() { }.getClass().getGenericSuperclass();
 
     public String jobId() { return jobId; }
     public int pageNum() { return pageNum; }
@@ -76,4 +91,5 @@ public class OcrPage {
     public ExtractedPage.Method method() { return method; }
     public String imageKey() { return imageKey; }
     public String thumbnailKey() { return thumbnailKey; }
+    public List<PageBlock> blocks() { return blocks == null ? null : JSON.fromJson(blocks, BLOCK_LIST); }
 }

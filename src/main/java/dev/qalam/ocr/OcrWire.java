@@ -1,5 +1,6 @@
 package dev.qalam.ocr;
 
+import dev.qalam.document.layout.PageBlock;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,8 @@ public final class OcrWire {
                                Instant expiresAt, String error, Integer retryCount, Boolean retryable) {
     }
 
-    public record OcrPageResult(int pageNum, String text, int numSegments, double elapsed) {
+    /** {@code blocks}: an OCR page's text blocks and tables in reading order (docs/ocr.md); absent for other pages. */
+    public record OcrPageResult(int pageNum, String text, int numSegments, double elapsed, List<PageBlock> blocks) {
     }
 
     /** {@code POST /v1/ocr/jobs/{token}/retry}. */
@@ -36,7 +38,7 @@ public final class OcrWire {
 
     /** {@code GET /v1/ocr/jobs/{token}/{page_num}}: {@code image} (and the thumbnail) are null until stored. */
     public record OcrPageDetail(int pageNum, String text, @JsonbNillable Link thumbnail, @JsonbNillable Link image,
-                                String status, Integer numSegments, Double elapsed) {
+                                String status, Integer numSegments, Double elapsed, List<PageBlock> blocks) {
     }
 
     /** An item of the thumbnails/images lists: {@code url} from an object store, else inline {@code data}. */

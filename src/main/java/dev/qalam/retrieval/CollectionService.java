@@ -327,7 +327,7 @@ public class CollectionService {
      * so a client polling for {@code ready} or {@code error} does not give up on a document that will be ready.
      */
     String wireStatus(RetrievalDocument doc) {
-        if (doc.status() == JobStatus.ERROR && doc.retryable() && doc.retryCount() < config.maxRetries()) {
+        if (doc.status() == JobStatus.ERROR && doc.retryable() && config.retries().allowsAnother(doc.retryCount())) {
             return "processing";
         }
         return doc.wireStatus();

@@ -35,6 +35,25 @@ public class Embedder {
     @ConfigProperty(name = "QALAM_EMBEDDING_MODEL_DIR")
     Optional<String> modelDir;
 
+    @Inject
+    @ConfigProperty(name = "QALAM_RETRIEVAL_VECTOR_WEIGHT_EN")
+    Optional<Double> vectorWeightEnglish;
+
+    @Inject
+    @ConfigProperty(name = "QALAM_RETRIEVAL_VECTOR_WEIGHT_AR")
+    Optional<Double> vectorWeightArabic;
+
+    /**
+     * The vector side's weight in the fused score for a query in each language while the model is the bundled
+     * English one, chosen on bench/retrieval's tuning split: English questions gain from its vectors (they
+     * paraphrase what BM25 matches literally), Arabic ones lose (the model reads Arabic as strings of letters,
+     * so all Arabic vectors are about equally similar and only reorder what BM25 ranked right).
+     */
+    static final double BUNDLED_WEIGHT_ENGLISH = 0.8;
+    static final double BUNDLED_WEIGHT_ARABIC = 0.0;
+    /** Any other model (configured for its languages): both sides alike. */
+    static final double OTHER_MODEL_WEIGHT = 0.5;
+
     /** The route to the model, or empty when it cannot be served here (logged). */
     Optional<ModelRouter.EmbeddingRoute> route() {
         try {
@@ -71,16 +90,20 @@ public class Embedder {
         return router.embed(route, fitted);
     }
 
-    /** A query's vector as the index takes it (null: search by words only) and the tokens embedding it took. */
-    public record QueryVector(Embedding embedding, int tokens) {
-        static final QueryVector NONE = new QueryVector(null, 0);
+    /**
+     * A query's vector as the index takes it (null: search by words only), the weight of the vector side in the
+     * fused score (0..1, the words have the rest) and the tokens embedding it took.
+     */
+    public record QueryVector(Embedding embedding, double weight, int tokens) {
+        static final QueryVector NONE = new QueryVector(null, 0, 0);
     }
 
     /**
-     * The query's vector, or none (words only) when there is no model or it failed now, and for an Arabic query
-     * while the model is the bundled English one: its Arabic vectors are nearly equally similar to each other,
-     * so they only reorder what BM25 ranked right (bench/retrieval: Arabic MRR 0.844 by words alone, 0.799
-     * hybrid). A configured model ({@code QALAM_EMBEDDING_MODEL_DIR}, an upstream one) is always used.
+     * The query's vector and its weight, or none (words only) when there is no model or it failed now, and
+     * when the weight for the query's language is 0. The weight says how well the model reads the query's
+     * language ({@code QALAM_RETRIEVAL_VECTOR_WEIGHT_EN}, {@code QALAM_RETRIEVAL_VECTOR_WEIGHT_AR}); by
+     * default {@value #BUNDLED_WEIGHT_ENGLISH} for English and {@value #BUNDLED_WEIGHT_ARABIC} for Arabic
+     * with the bundled English model (bench/retrieval), {@value #OTHER_MODEL_WEIGHT} for both with any other.
      */
     public QueryVector embedQuery(String query) {
         if (query == null || query.isBlank()) {
@@ -88,15 +111,26 @@ public class Embedder {
         }
         try {
             Optional<ModelRouter.EmbeddingRoute> route = route();
-            if (route.isEmpty() || (Language.of(query) == Language.ARABIC && bundledEnglishModel(route.get()))) {
+            if (route.isEmpty()) {
+                return QueryVector.NONE;
+            }
+            double weight = vectorWeight(Language.of(query), bundledEnglishModel(route.get()));
+            if (weight <= 0) {
                 return QueryVector.NONE;
             }
             ModelRouter.Embeddings e = embeddings(route.get(), List.of(query));
-            return new QueryVector(toEmbedding(e.vectors()[0]), e.promptTokens());
+            return new QueryVector(toEmbedding(e.vectors()[0]), weight, e.promptTokens());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not embed a query; searching by words only", e);
             return QueryVector.NONE;
         }
+    }
+
+    double vectorWeight(Language language, boolean bundledEnglishModel) {
+        Optional<Double> configured = language == Language.ARABIC ? vectorWeightArabic : vectorWeightEnglish;
+        double weight = configured.orElse(!bundledEnglishModel ? OTHER_MODEL_WEIGHT
+                : language == Language.ARABIC ? BUNDLED_WEIGHT_ARABIC : BUNDLED_WEIGHT_ENGLISH);
+        return Math.max(0, Math.min(1, weight));
     }
 
     private boolean bundledEnglishModel(ModelRouter.EmbeddingRoute route) {

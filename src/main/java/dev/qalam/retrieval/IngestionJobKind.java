@@ -2,11 +2,11 @@ package dev.qalam.retrieval;
 
 import dev.qalam.platform.jobs.JobEvent;
 import dev.qalam.platform.jobs.JobKind;
+import dev.qalam.platform.jobs.RetryPolicy;
 import dev.qalam.platform.storage.BlobStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.time.Duration;
 
 /**
  * Document ingestion as a tracked job kind (docs/jobs.md): the {@code retrieval-ingest} batch job over
@@ -42,13 +42,8 @@ public class IngestionJobKind implements JobKind<RetrievalDocument> {
     }
 
     @Override
-    public int maxRetries() {
-        return config.maxRetries();
-    }
-
-    @Override
-    public Duration backoff(int retryCount) {
-        return config.backoff(retryCount);
+    public RetryPolicy retries() {
+        return config.retries();
     }
 
     @Override

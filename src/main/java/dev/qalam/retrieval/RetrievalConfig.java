@@ -1,5 +1,6 @@
 package dev.qalam.retrieval;
 
+import dev.qalam.platform.jobs.RetryPolicy;
 import dev.qalam.text.ChunkingOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,7 +35,6 @@ public class RetrievalConfig {
     @ConfigProperty(name = "QALAM_RETRIEVAL_RETRY_BACKOFF_SECONDS", defaultValue = "30")
     long backoffSeconds;
 
-    @Inject
     public String embeddingModel() {
         return embeddingModel.strip();
     }
@@ -47,13 +47,8 @@ public class RetrievalConfig {
         return maxPages;
     }
 
-    public int maxRetries() {
-        return maxRetries;
-    }
-
-    /** Exponential: the base, then twice as long for each retry before. */
-    public Duration backoff(int retryCount) {
-        return Duration.ofSeconds(backoffSeconds * (1L << Math.min(10, Math.max(0, retryCount))));
+    public RetryPolicy retries() {
+        return RetryPolicy.of(maxRetries, backoffSeconds);
     }
 
     /** How long a listing's {@code file_url} is valid: one hour, as documented. */

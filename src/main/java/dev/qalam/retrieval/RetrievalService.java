@@ -85,6 +85,7 @@ public class RetrievalService {
                 .withoutDocuments(repository.notReadyDocumentIds(collectionIds))
                 .withMetadata(filter);
         int limit = Math.max(1, Math.min(SearchRequest.MAX_LIMIT, topK));
-        return index.search(SearchRequest.of(scope, query, vector.embedding(), limit));
+        SearchRequest request = SearchRequest.of(scope, query, vector.embedding(), limit);
+        return index.search(vector.embedding() == null ? request : request.withVectorWeight(vector.weight()));
     }
 }

@@ -25,6 +25,10 @@ import java.util.Map;
  * that list was full (its true score is at most that), or 0 when the list was not full (the side did not
  * match it at all). Ties are broken by chunk id, so both engines order equal scores alike. When the query
  * has no words that survive analysis, or no vector, the other side alone is the score.
+ *
+ * <p>The weight {@value #LEXICAL_WEIGHT} is the default; a request may bring its own
+ * ({@link SearchRequest#vectorWeight()}), which alRetrieval sets from how well the embedding model reads the
+ * query's language (the bundled English model's vectors are noise for Arabic: bench/retrieval).
  */
 public final class Fusion {
 
@@ -61,6 +65,11 @@ public final class Fusion {
         this.minDepth = minDepth;
     }
 
+    /** The vector side's weight when a request does not say: 1 - the BM25 weight. */
+    double vectorWeight() {
+        return 1 - lexicalWeight;
+    }
+
     int depth(int limit) {
         return Math.max(minDepth, 2 * limit);
     }
@@ -70,9 +79,10 @@ public final class Fusion {
      * @param semantic vector candidates, best first, as Lucene scores cosine: (1 + cos) / 2
      * @param useLexical the query had terms to match
      * @param useSemantic the query had a vector
+     * @param lexicalWeight the BM25 side's weight for this query, 0..1
      */
     List<Fused> fuse(List<Candidate> lexical, List<Candidate> semantic, boolean useLexical, boolean useSemantic,
-            int depth, int limit) {
+            double lexicalWeight, int depth, int limit) {
         double maxLexical = 0;
         for (Candidate c : lexical) {
             maxLexical = Math.max(maxLexical, c.score());

@@ -1,6 +1,6 @@
 package dev.qalam.search;
 
-import dev.qalam.search.analysis.TextAnalysis;
+import dev.qalam.text.TextAnalysis;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What both engines share: a search is two candidate lists from the engine (BM25 over title and text,
@@ -70,15 +71,19 @@ public abstract class HybridSearchIndex implements SearchIndex {
     @Override
     public final SearchResults search(SearchRequest request) {
         Highlighter.QueryTerms terms = highlighter.queryTerms(request.text());
-        boolean useLexical = !dev.qalam.search.analysis.TextAnalysis.terms(request.text()).isEmpty();
-        boolean useSemantic = request.vector().isPresent();
+        boolean useLexical = !dev.qalam.text.TextAnalysis.terms(request.text()).isEmpty();
+        double vectorWeight = request.vectorWeight().orElse(fusion.vectorWeight());
+        boolean useSemantic = request.vector().isPresent() && (vectorWeight > 0 || !useLexical);
         if (!useLexical && !useSemantic) {
             return new SearchResults(List.of(), terms.keyTerms());
         }
         int depth = fusion.depth(request.limit());
-        try (Retrieval retrieval = retrieve(request, depth)) {
+        // A vector weighted 0 is not searched at all (unless it is all the query has).
+        SearchRequest effective = useSemantic ? request
+                : new SearchRequest(request.scope(), request.text(), Optional.empty(), request.limit());
+        try (Retrieval retrieval = retrieve(effective, depth)) {
             List<Fusion.Fused> fused = fusion.fuse(convert(retrieval.lexical()), convert(retrieval.semantic()),
-                    useLexical, useSemantic, depth, request.limit());
+                    useLexical, useSemantic, 1 - vectorWeight, depth, request.limit());
             Map<String, StoredChunk> chunks = retrieval.load(fused.stream().map(Fusion.Fused::chunkId).toList());
             List<SearchHit> hits = new ArrayList<>(fused.size());
             for (Fusion.Fused f : fused) {

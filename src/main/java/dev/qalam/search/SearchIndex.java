@@ -38,7 +38,7 @@ public interface SearchIndex extends AutoCloseable {
 
     /**
      * True when this server found no index and created an empty one (a new data directory, a deleted or
-     * unreadable index folder, a new {@link dev.qalam.search.analysis.TextAnalysis#VERSION}): the
+     * unreadable index folder, a new {@link dev.qalam.text.TextAnalysis#VERSION}): the
      * ingestion side should then re-index every ready document from the database.
      */
     boolean createdEmpty();

@@ -23,8 +23,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
  * Ranks the passages of a context against a question with Lucene's BM25 over a small in-memory index of the
- * passages, with the {@link TextAnalyzers#bilingual() bilingual analyzer} and {@link TextAnalyzers#similarity()
- * the same similarity} as Qalam's search indexes, so that the extractive answerer and retrieval never
+ * passages, with {@link TextAnalysis the analysis chain} and {@link TextAnalysis#similarity() the similarity} of
+ * Qalam's search index, so that the extractive answerer and retrieval never
  * disagree on what matches better. (Lucene's {@code MemoryIndex} holds one document, which gives every
  * passage the same inverse document frequencies: the passages have to be one index for BM25 to weigh rare
  * words up.) Deterministic: equal scores keep the passages' order in the context.
@@ -41,7 +41,7 @@ public final class PassageRanker {
     private static final String FIELD = "text";
     private static final int MAX_PASSAGE_CHARS = 600;
 
-    private final Analyzer analyzer = TextAnalyzers.bilingual();
+    private final Analyzer analyzer = TextAnalysis.analyzer();
 
     /** Paragraphs, and long paragraphs cut at sentence ends into pieces of at most about 600 characters. */
     public static List<String> split(String text) {
@@ -49,7 +49,7 @@ public final class PassageRanker {
     }
 
     public Set<String> questionTerms(String question) {
-        return new LinkedHashSet<>(TextAnalyzers.terms(analyzer, question));
+        return new LinkedHashSet<>(TextAnalysis.terms(question));
     }
 
     /**
@@ -68,7 +68,7 @@ public final class PassageRanker {
         }
         query.setMinimumNumberShouldMatch(needed);
         try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-            IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(TextAnalyzers.similarity());
+            IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(TextAnalysis.similarity());
             try (IndexWriter writer = new IndexWriter(dir, config)) {
                 for (Passage p : passages) {
                     Document d = new Document();
@@ -78,7 +78,7 @@ public final class PassageRanker {
             }
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
-                searcher.setSimilarity(TextAnalyzers.similarity());
+                searcher.setSimilarity(TextAnalysis.similarity());
                 List<Scored> out = new ArrayList<>();
                 // Ties come back in document order, which is the passages' order.
                 for (ScoreDoc hit : searcher.search(query.build(), passages.size()).scoreDocs) {
@@ -93,7 +93,7 @@ public final class PassageRanker {
     }
 
     private int matched(Set<String> questionTerms, String text) {
-        Set<String> terms = new LinkedHashSet<>(TextAnalyzers.terms(analyzer, text));
+        Set<String> terms = new LinkedHashSet<>(TextAnalysis.terms(text));
         terms.retainAll(questionTerms);
         return terms.size();
     }

@@ -43,8 +43,8 @@ public final class DeploymentBench {
         String admin = args[1];
         List<Integer> sizes = args.length > 2 ? Arrays.stream(args, 2, args.length).map(Integer::valueOf).toList()
                 : List.of(1000, 100_000);
-        System.out.printf("%d cores%n%n%-10s %-14s %10s %10s %12s%n", Runtime.getRuntime().availableProcessors(),
-                "chunks", "connections", "p50 ms", "p99 ms", "per second");
+        System.out.printf("%d cores%n%n%-10s %-14s %10s %10s %12s %16s%n", Runtime.getRuntime().availableProcessors(),
+                "chunks", "connections", "p50 ms", "p99 ms", "per second", "server cpu ms/req");
         for (int size : sizes) {
             run(base, admin, size);
         }
@@ -100,6 +100,7 @@ public final class DeploymentBench {
     static void measure(String base, String key, String path, int chunks, int connections, int requests)
             throws Exception {
         long[] latencies = new long[requests];
+        long cpuBefore = serverCpuMillis();
         AtomicLong next = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(connections);
         long start = System.nanoTime();
@@ -129,13 +130,34 @@ public final class DeploymentBench {
             f.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = serverCpuMillis() - cpuBefore;
         pool.shutdown();
         if (requests <= 10) {
             return;
         }
         Arrays.sort(latencies);
-        System.out.printf("%-10d %-14d %10.1f %10.1f %12.0f%n", chunks, connections,
-                latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.99)] / 1e6, requests / seconds);
+        System.out.printf("%-10d %-14d %10.1f %10.1f %12.0f %16s%n", chunks, connections,
+                latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.99)] / 1e6, requests / seconds,
+                cpuBefore < 0 ? "-" : String.format("%.1f", (double) cpu / requests));
+    }
+
+    /**
+     * The server process's CPU time so far (user + system), from /proc, when {@code bench.serverPid} names it; -1
+     * otherwise. CPU per request is what a request costs whatever else the machine runs, unlike wall-clock time.
+     */
+    static long serverCpuMillis() {
+        String pid = System.getProperty("bench.serverPid", "");
+        if (pid.isBlank()) {
+            return -1;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid.strip(), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime: fields 14 and 15
+            return ticks * 10; // USER_HZ is 100 on Linux
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     static JsonNode post(String base, String key, String path, Object body) throws Exception {

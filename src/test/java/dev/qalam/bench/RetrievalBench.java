@@ -2,7 +2,6 @@ package dev.qalam.bench;
 
 import dev.qalam.llm.embedding.local.LocalEmbeddingModel;
 import dev.qalam.search.Embedding;
-import dev.qalam.search.Fusion;
 import dev.qalam.search.IndexedChunk;
 import dev.qalam.search.SearchHit;
 import dev.qalam.search.SearchRequest;
@@ -43,7 +42,9 @@ public final class RetrievalBench {
     private static final String MODEL = "all-MiniLM-L6-v2";
 
     public static void main(String[] args) throws Exception {
-        int[] sizes = args.length == 0 ? new int[] {10_000, 100_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        // "quality" alone: the quality tables only.
+        int[] sizes = args.length == 0 ? new int[] {10_000, 100_000}
+                : Arrays.stream(args).filter(a -> !a.equals("quality")).mapToInt(Integer::parseInt).toArray();
         LocalEmbeddingModel model = new LocalEmbeddingModel(new LocalEmbeddingModel.Settings(Optional.empty(), 1, 16, Optional.empty()));
         Path work = Files.createTempDirectory("qalam-retrieval-bench");
         try {
@@ -123,7 +124,9 @@ public final class RetrievalBench {
                 new Question("How can visitors travel across " + c.name() + "?", doc, 3, false),
                 new Question("Which city celebrates the " + c.festival() + " festival?", doc, 4, false),
                 new Question("Where is " + c.company() + " based?", doc, 2, false),
-                new Question("Which traditional dish of " + c.name() + " should I try?", doc, 4, false));
+                new Question("Which traditional dish of " + c.name() + " should I try?", doc, 4, false),
+                // An exact term (a year) and nothing else: what a words-blind ranking gets wrong.
+                new Question("Which city was founded in " + c.year() + "?", doc, 1, false));
     }
 
     private static List<String> arabicPages(City c) {
@@ -146,7 +149,8 @@ public final class RetrievalBench {
                 new Question("كيف يتنقل الزوار داخل " + c.name() + "؟", doc, 3, true),
                 new Question("أي مدينة تقيم " + c.festival() + "؟", doc, 4, true),
                 new Question("أين يقع مقر " + c.company() + "؟", doc, 2, true),
-                new Question("ما الطبق الشعبي الذي تشتهر به " + c.name() + "؟", doc, 4, true));
+                new Question("ما الطبق الشعبي الذي تشتهر به " + c.name() + "؟", doc, 4, true),
+                new Question("أي مدينة تأسست عام " + c.year() + "؟", doc, 1, true));
     }
 
     private static void quality(LocalEmbeddingModel model, Path work) throws IOException {
@@ -175,49 +179,92 @@ public final class RetrievalBench {
         System.out.printf(Locale.ROOT, "%nQuality: %d documents (%d Arabic), %d chunks, %d questions (%d Arabic), model %s%n",
                 ENGLISH.size() + ARABIC.size(), ARABIC.size(), chunks.size(), questions.size(),
                 questions.stream().filter(Question::arabic).count(), MODEL);
-        System.out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s %9s %9s%n", "method", "R@5", "MRR", "R@5 en", "MRR en", "R@5 ar", "MRR ar");
-        record Method(String name, double weight, boolean words, boolean vectors, boolean arabicVectors) {
+        // Tuning split: the cities of even position in each list; held out: the odd ones. The vector weights
+        // are chosen on the tuning split only, and every figure reported is of the held-out split.
+        List<Integer> tuning = new ArrayList<>();
+        List<Integer> heldOut = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            int city = Integer.parseInt(questions.get(i).docId().substring(3));
+            (city % 2 == 0 ? tuning : heldOut).add(i);
         }
-        List<Method> methods = new ArrayList<>(List.of(new Method("BM25 alone", 1, true, false, false),
-                new Method("vectors alone", 0, false, true, true)));
-        for (double w : new double[] {0.3, 0.4, 0.5, 0.6, 0.7}) {
-            methods.add(new Method(String.format(Locale.ROOT, "hybrid w=%.1f%s", w, w == 0.5 ? " (default)" : ""), w, true, true, true));
-        }
-        // What a caller can do while the model is English-only: no query vector for an Arabic query.
-        methods.add(new Method("hybrid, ar words only", 0.5, true, true, false));
-        for (Method m : methods) {
-            Path dir = Files.createDirectories(work.resolve("quality-" + methods.indexOf(m)));
-            try (LuceneSearchIndex index = LuceneSearchIndex.open(dir, new Fusion(m.weight(), 30))) {
-                index.upsert(chunks);
-                double[] recall = new double[3];
-                double[] mrr = new double[3];
-                int[] count = new int[3];
-                for (int i = 0; i < questions.size(); i++) {
-                    Question q = questions.get(i);
-                    SearchRequest request = new SearchRequest(SearchScope.of("bench", Set.of("quality")),
-                            m.words() ? q.text() : "", m.vectors() && (m.arabicVectors() || !q.arabic())
-                                    ? Optional.of(queryVectors.get(i)) : Optional.empty(), 5);
-                    List<SearchHit> hits = index.search(request).hits();
-                    int rank = 0;
-                    for (int r = 0; r < hits.size(); r++) {
-                        if (hits.get(r).chunk().documentId().equals(q.docId()) && hits.get(r).chunk().pageStart() == q.page()) {
-                            rank = r + 1;
-                            break;
-                        }
-                    }
-                    for (int group : new int[] {0, q.arabic() ? 2 : 1}) {
-                        count[group]++;
-                        if (rank > 0) {
-                            recall[group]++;
-                            mrr[group] += 1.0 / rank;
-                        }
-                    }
+        Path dir = Files.createDirectories(work.resolve("quality"));
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
+            index.upsert(chunks);
+            double[] grid = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
+            double bestEn = 0;
+            double bestAr = 0;
+            double[] bestMrr = {-1, -1};
+            System.out.printf(Locale.ROOT, "%nTuning split (%d questions): MRR by vector weight%n", tuning.size());
+            System.out.printf(Locale.ROOT, "%-22s %9s %9s%n", "vector weight", "MRR en", "MRR ar");
+            for (double v : grid) {
+                double[][] r = evaluate(index, questions, queryVectors, tuning, v, v);
+                System.out.printf(Locale.ROOT, "%-22.1f %9.3f %9.3f%n", v, r[1][1], r[2][1]);
+                if (r[1][1] > bestMrr[0] + 1e-9) {
+                    bestMrr[0] = r[1][1];
+                    bestEn = v;
                 }
-                System.out.printf(Locale.ROOT, "%-22s %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f%n", m.name(),
-                        recall[0] / count[0], mrr[0] / count[0], recall[1] / count[1], mrr[1] / count[1],
-                        recall[2] / count[2], mrr[2] / count[2]);
+                if (r[2][1] > bestMrr[1] + 1e-9) {
+                    bestMrr[1] = r[2][1];
+                    bestAr = v;
+                }
+            }
+            System.out.printf(Locale.ROOT, "chosen on the tuning split: English %.1f, Arabic %.1f%n", bestEn, bestAr);
+
+            System.out.printf(Locale.ROOT, "%nHeld-out split (%d questions)%n", heldOut.size());
+            System.out.printf(Locale.ROOT, "%-34s %7s %7s %7s %7s %7s %7s%n", "method", "R@5", "MRR", "R@5 en", "MRR en", "R@5 ar", "MRR ar");
+            record Method(String name, double en, double ar) {
+            }
+            List<Method> methods = List.of(new Method("BM25 alone", 0, 0), new Method("vectors alone", 1, 1),
+                    new Method("hybrid 0.5 (before: one weight)", 0.5, 0.5),
+                    new Method("hybrid 0.5, ar words only (before)", 0.5, 0),
+                    new Method(String.format(Locale.ROOT, "hybrid en %.1f ar %.1f (after)", bestEn, bestAr), bestEn, bestAr));
+            for (Method m : methods) {
+                double[][] r = m.name().equals("vectors alone")
+                        ? evaluate(index, questions, queryVectors, heldOut, -1, -1)
+                        : evaluate(index, questions, queryVectors, heldOut, m.en(), m.ar());
+                System.out.printf(Locale.ROOT, "%-34s %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f%n", m.name(),
+                        r[0][0], r[0][1], r[1][0], r[1][1], r[2][0], r[2][1]);
             }
         }
+    }
+
+    /**
+     * Recall@5 and MRR ({all, English, Arabic} x {recall, MRR}) of the questions at {@code which}, with the
+     * vector side weighted {@code en} / {@code ar} by the question's language (-1: vectors alone, no words).
+     */
+    private static double[][] evaluate(LuceneSearchIndex index, List<Question> questions, List<Embedding> vectors,
+            List<Integer> which, double en, double ar) {
+        double[][] out = new double[3][2];
+        int[] count = new int[3];
+        for (int i : which) {
+            Question q = questions.get(i);
+            double weight = q.arabic() ? ar : en;
+            SearchRequest request = new SearchRequest(SearchScope.of("bench", Set.of("quality")),
+                    weight < 0 ? "" : q.text(), weight == 0 ? Optional.empty() : Optional.of(vectors.get(i)), 5);
+            if (weight > 0) {
+                request = request.withVectorWeight(weight);
+            }
+            List<SearchHit> hits = index.search(request).hits();
+            int rank = 0;
+            for (int r = 0; r < hits.size(); r++) {
+                if (hits.get(r).chunk().documentId().equals(q.docId()) && hits.get(r).chunk().pageStart() == q.page()) {
+                    rank = r + 1;
+                    break;
+                }
+            }
+            for (int group : new int[] {0, q.arabic() ? 2 : 1}) {
+                count[group]++;
+                if (rank > 0) {
+                    out[group][0]++;
+                    out[group][1] += 1.0 / rank;
+                }
+            }
+        }
+        for (int g = 0; g < 3; g++) {
+            out[g][0] /= Math.max(1, count[g]);
+            out[g][1] /= Math.max(1, count[g]);
+        }
+        return out;
     }
 
     private static IndexedChunk chunk(LocalEmbeddingModel model, String doc, String title, String text, int page, String language) {

@@ -27,12 +27,8 @@ class UsageLedgerTest {
         final List<Map<Bucket, long[]>> committed = new ArrayList<>();
         int failuresLeft;
 
-        Ledger() {
-            self = this;
-        }
-
         @Override
-        public void write(Map<Bucket, Counts> batch, Instant now) {
+        void write(Map<Bucket, Counts> batch, Instant now) {
             if (failuresLeft > 0) {
                 failuresLeft--;
                 throw new IllegalStateException("the database is unreachable");

@@ -1,6 +1,7 @@
 package dev.qalam.ocr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -12,10 +13,13 @@ class OcrConfigTest {
     void retriesBackOffExponentially() {
         OcrConfig c = new OcrConfig();
         c.retryBackoffSeconds = 30;
-        assertEquals(Duration.ofSeconds(30), c.backoff(0));
-        assertEquals(Duration.ofSeconds(60), c.backoff(1));
-        assertEquals(Duration.ofSeconds(120), c.backoff(2));
-        assertTrue(c.backoff(1000).compareTo(Duration.ofDays(365)) < 0, "bounded, no overflow");
+        c.maxRetries = 3;
+        assertEquals(Duration.ofSeconds(30), c.retries().backoff(0));
+        assertEquals(Duration.ofSeconds(60), c.retries().backoff(1));
+        assertEquals(Duration.ofSeconds(120), c.retries().backoff(2));
+        assertTrue(c.retries().backoff(1000).compareTo(Duration.ofDays(365)) < 0, "bounded, no overflow");
+        assertTrue(c.retries().allowsAnother(2));
+        assertFalse(c.retries().allowsAnother(3));
     }
 
     @Test

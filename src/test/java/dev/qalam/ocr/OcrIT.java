@@ -80,6 +80,27 @@ class OcrIT {
     }
 
     @Test
+    void ruledArabicTableComesBackRowByRowWithItsBlocks() {
+        byte[] jpeg = TestDocuments.jpeg(TestDocuments.noisy(
+                TestDocuments.table("قائمة الأسعار", TestDocuments.ARABIC_TABLE, true, 200, 0.5), 0.001, 11));
+        String token = upload(api, "prices.jpg", "image/jpeg", jpeg);
+        JsonNode job = done(api, token);
+        String expected = "قائمة الأسعار\n" + TestDocuments.tableText(TestDocuments.ARABIC_TABLE);
+        double cer = CharacterErrorRate.of(expected, text(job, 1));
+        assertTrue(cer < 0.3, "Arabic table CER " + cer + ": " + text(job, 1));
+        JsonNode detail = api.get("/v1/ocr/jobs/" + token + "/1").json();
+        JsonNode blocks = detail.get("blocks");
+        assertEquals(blocks, job.get("pages").get(0).get("blocks"), "the same blocks on both endpoints");
+        assertEquals("text", blocks.get(0).get("type").asText(), blocks.toString());
+        JsonNode table = blocks.get(1);
+        assertEquals("table", table.get("type").asText());
+        assertEquals(5, table.get("rows").size());
+        assertEquals("الصنف", table.get("rows").get(0).get(0).asText(), "right to left: the item column first");
+        double y = table.get("bbox").get("y").asDouble();
+        assertTrue(y > blocks.get(0).get("bbox").get("y").asDouble() && y < 1, table.toString());
+    }
+
+    @Test
     void skewedJpegAndTiffScansAreRead() {
         byte[] jpeg = TestDocuments.jpeg(TestDocuments.page(TestDocuments.ENGLISH, false, 2.5));
         byte[] tiff = TestDocuments.tiff(TestDocuments.page(TestDocuments.ENGLISH, false, 0));

@@ -60,7 +60,7 @@ class OcrRetryTableTest {
             @SuppressWarnings("unchecked")
             public <J extends TrackedJob> Optional<J> claimRetry(JobKind<J> k, String id) {
                 OcrJob j = jobs.get(id);
-                if (j == null || j.status() != JobStatus.ERROR || j.retryCount() >= k.maxRetries()) {
+                if (j == null || j.status() != JobStatus.ERROR || !k.retries().allowsAnother(j.retryCount())) {
                     return Optional.empty();
                 }
                 OcrJob claimed = job(id, j.retryCount() + 1);

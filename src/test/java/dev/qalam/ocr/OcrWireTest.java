@@ -10,7 +10,7 @@ class OcrWireTest {
 
     @Test
     void pageWithoutImagesShowsExplicitNulls() {
-        String json = JsonbProvider.create().toJson(new OcrWire.OcrPageDetail(3, "", null, null, "processing", null, null));
+        String json = JsonbProvider.create().toJson(new OcrWire.OcrPageDetail(3, "", null, null, "processing", null, null, null));
         assertEquals("{\"image\":null,\"page_num\":3,\"status\":\"processing\",\"text\":\"\",\"thumbnail\":null}", json);
     }
 

@@ -73,22 +73,9 @@ public final class TestDocuments {
         int lineHeight = Math.round(font.getSize2D() * 1.8f);
         int height = lineHeight * (lines.size() + 2);
         // As wide and tall as the lines need: small pages keep OCR in the tests fast.
-        FontRenderContext measure = new FontRenderContext(null, true, true);
-        int widest = 0;
-        for (String line : lines) {
-            widest = Math.max(widest, (int) Math.ceil(new TextLayout(line, font, measure).getAdvance()));
-        }
-        int width = widest + 200;
+        int width = widest(font, lines) + 200;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        if (skewDegrees != 0) {
-            g.rotate(Math.toRadians(skewDegrees), width / 2.0, height / 2.0);
-        }
-        g.setColor(Color.BLACK);
+        Graphics2D g = pen(img, skewDegrees);
         FontRenderContext frc = g.getFontRenderContext();
         int y = lineHeight + lineHeight / 2;
         for (String line : lines) {
@@ -99,6 +86,161 @@ public final class TestDocuments {
         }
         g.dispose();
         return img;
+    }
+
+    /** An Arabic price table (item, quantity, price), numbers in Arabic-Indic digits, header first. */
+    public static final List<List<String>> ARABIC_TABLE = List.of(
+            List.of("الصنف", "الكمية", "السعر"),
+            List.of("أرز بسمتي", "٥", "١٢٠"),
+            List.of("زيت زيتون", "٢", "٨٥"),
+            List.of("سكر أبيض", "١٠", "٤٥"),
+            List.of("شاي أخضر", "٣", "٣٠"));
+
+    /** The same table in English with Latin digits. */
+    public static final List<List<String>> ENGLISH_TABLE = List.of(
+            List.of("Item", "Quantity", "Price"),
+            List.of("Basmati rice", "5", "120"),
+            List.of("Olive oil", "2", "85"),
+            List.of("White sugar", "10", "45"),
+            List.of("Green tea", "3", "30"));
+
+    /** A table's text in reading order, as the OCR answer gives it: a row a line, cells separated by " | ". */
+    public static String tableText(List<List<String>> rows) {
+        return String.join("\n", rows.stream().map(r -> String.join(" | ", r)).toList());
+    }
+
+    /**
+     * A scan of a ruled table at {@code dpi}: a line of text above it, then the grid (cells in reading order,
+     * drawn right to left when {@code rtl}), 12 pt DejaVu Sans, rules about half a point thick.
+     */
+    public static BufferedImage table(String title, List<List<String>> rows, boolean rtl, int dpi, double skewDegrees) {
+        Font font = fontAt(12, dpi);
+        int[] colW = {(int) (2.2 * dpi), dpi, dpi};
+        int rowH = (int) (0.4 * dpi);
+        int w = (int) (5.4 * dpi);
+        int h = (int) (1.4 * dpi) + rowH * rows.size();
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = pen(img, skewDegrees);
+        FontRenderContext frc = g.getFontRenderContext();
+        int margin = dpi / 2;
+        TextLayout head = new TextLayout(title, font, frc);
+        head.draw(g, rtl ? (float) (w - margin - head.getAdvance()) : margin, margin);
+        int top = margin + dpi / 3;
+        int tw = colW[0] + colW[1] + colW[2];
+        int left = rtl ? w - margin - tw : margin;
+        g.setStroke(new java.awt.BasicStroke(Math.max(1.5f, dpi / 144f)));
+        for (int r = 0; r <= rows.size(); r++) {
+            g.drawLine(left, top + r * rowH, left + tw, top + r * rowH);
+        }
+        int x = left;
+        g.drawLine(x, top, x, top + rows.size() * rowH);
+        for (int c = 0; c < 3; c++) {
+            x += colW[rtl ? 2 - c : c];
+            g.drawLine(x, top, x, top + rows.size() * rowH);
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            int cx = rtl ? left + tw : left;
+            for (int c = 0; c < 3; c++) {
+                TextLayout tl = new TextLayout(rows.get(r).get(c), font, frc);
+                float tx = rtl ? (float) (cx - dpi / 10 - tl.getAdvance()) : cx + dpi / 10f;
+                tl.draw(g, tx, top + r * rowH + rowH * 0.68f);
+                cx += rtl ? -colW[c] : colW[c];
+            }
+        }
+        g.dispose();
+        return img;
+    }
+
+    /**
+     * Two columns of Arabic text (right column first in reading order) or English (left first), as a
+     * scan at {@code dpi}.
+     */
+    public static BufferedImage twoColumns(List<String> first, List<String> second, boolean rtl, int dpi) {
+        Font font = fontAt(12, dpi);
+        int widest = Math.max(widest(font, first), widest(font, second));
+        // Columns as wide as their longest line, the lines set flush to both sides of the column as a
+        // justified column would be at its edges.
+        int colW = widest + dpi / 10;
+        int gap = dpi / 3;
+        int margin = dpi / 2;
+        int lineH = Math.round(font.getSize2D() * 1.8f);
+        int w = 2 * margin + 2 * colW + gap;
+        int h = 2 * margin + lineH * Math.max(first.size(), second.size());
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = pen(img, 0);
+        FontRenderContext frc = g.getFontRenderContext();
+        for (int col = 0; col < 2; col++) {
+            List<String> lines = col == 0 ? first : second;
+            // The first column in reading order is on the right in Arabic.
+            int colLeft = (col == 0) == rtl ? margin + colW + gap : margin;
+            int y = margin + lineH;
+            for (String line : lines) {
+                TextLayout tl = new TextLayout(line, font, frc);
+                tl.draw(g, rtl ? (float) (colLeft + colW - tl.getAdvance()) : colLeft, y);
+                y += lineH;
+            }
+        }
+        g.dispose();
+        return img;
+    }
+
+    /** Salt-and-pepper specks on a share of the pixels, as a dusty scanner leaves them. */
+    public static BufferedImage noisy(BufferedImage img, double share, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        int n = (int) (img.getWidth() * (long) img.getHeight() * share);
+        for (int i = 0; i < n; i++) {
+            img.setRGB(random.nextInt(img.getWidth()), random.nextInt(img.getHeight()), random.nextBoolean() ? 0 : 0xFFFFFF);
+        }
+        return img;
+    }
+
+    /** The image through a JPEG of the given quality (0..1) and back: its blocks and ringing. */
+    public static BufferedImage jpegged(BufferedImage img, float quality) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            javax.imageio.ImageWriteParam p = writer.getDefaultWriteParam();
+            p.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(quality);
+            writer.write(null, new IIOImage(img, null, null), p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        try {
+            return ImageIO.read(new java.io.ByteArrayInputStream(out.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A white page to draw black anti-aliased text on, turned by {@code skewDegrees} about its centre. */
+    private static Graphics2D pen(BufferedImage img, double skewDegrees) {
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        if (skewDegrees != 0) {
+            g.rotate(Math.toRadians(skewDegrees), img.getWidth() / 2.0, img.getHeight() / 2.0);
+        }
+        g.setColor(Color.BLACK);
+        return g;
+    }
+
+    private static int widest(Font font, List<String> lines) {
+        FontRenderContext measure = new FontRenderContext(null, true, true);
+        int widest = 0;
+        for (String line : lines) {
+            widest = Math.max(widest, (int) Math.ceil(new TextLayout(line, font, measure).getAdvance()));
+        }
+        return widest;
+    }
+
+    private static Font fontAt(float sizePt, int dpi) {
+        return font(sizePt).deriveFont(sizePt * dpi / 72f);
     }
 
     public static byte[] png(BufferedImage img) {

@@ -14,18 +14,19 @@ import dev.qalam.testing.Api;
 import dev.qalam.testing.Keys;
 import dev.qalam.testing.Poll;
 import dev.qalam.testing.TestServer;
+import dev.qalam.text.TextAnalysis;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * A server stopped in the middle of an ingestion: the ingestion resumes and completes, every page charged
- * once; and a server that finds its search index gone rebuilds it from the database.
+ * once; and a server that finds no search index of its analysis version (an older version's, or none)
+ * rebuilds it from the database.
  */
 class RetrievalRestartIT {
 
@@ -56,7 +57,7 @@ class RetrievalRestartIT {
     }
 
     @Test
-    void aLostIndexIsRebuiltFromTheDatabase() throws Exception {
+    void anIndexOfTheOldAnalysisVersionIsRebuiltFromTheDatabase() throws Exception {
         TestServer.awaitReady();
         Api api = Keys.create("alretrieval").api();
         String c = create(api);
@@ -64,12 +65,19 @@ class RetrievalRestartIT {
                 "pages", List.of("The lighthouse keeper climbs one hundred and twelve steps every evening.")));
         ready(api, c, doc);
 
-        Path index = Path.of(System.getProperty("qalam.dataDir", System.getenv("QALAM_DATA_DIR")), "index");
         TestServer.kill();
-        try (Stream<Path> files = Files.walk(index)) {
-            files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+        if ("opensearch".equals(System.getenv("QALAM_SEARCH"))) {
+            // A new cluster, or an upgrade to a new analysis version: no OpenSearch index of this version.
+            String index = System.getenv("OPENSEARCH_INDEX") + "-v" + TextAnalysis.VERSION;
+            Api.Reply gone = Api.anonymous().at(System.getenv("OPENSEARCH_URL")).delete("/" + index);
+            assertEquals(200, gone.status(), gone.toString());
+        } else {
+            // The index as an older analysis version left it: the server does not find one of its version.
+            Path index = Path.of(System.getProperty("qalam.dataDir", System.getenv("QALAM_DATA_DIR")), "index");
+            Path current = index.resolve("lucene-v" + TextAnalysis.VERSION);
+            Files.move(current, index.resolve("lucene-v" + (TextAnalysis.VERSION - 1)));
+            assertTrue(!Files.exists(current), "no index of the current version");
         }
-        assertTrue(!Files.exists(index), "index deleted");
         TestServer.start();
         TestServer.awaitReady();
 

@@ -109,6 +109,21 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void theRequestWeighsTheVectorSide() {
+        String query = "reception desk";
+        Optional<Embedding> vector = Optional.of(TestCorpus.embed(query));
+        SearchHit wordsOnly = index().search(SearchRequest.of(scope(), query, vector.get(), 1).withVectorWeight(0))
+                .hits().get(0);
+        assertEquals(1.0, wordsOnly.score(), 1e-9, "vector weight 0: the best BM25 match scores 1");
+        SearchHit vectorsOnly = index().search(SearchRequest.of(scope(), query, vector.get(), 1).withVectorWeight(1))
+                .hits().get(0);
+        assertEquals(vectorsOnly.semantic(), vectorsOnly.score(), 1e-4, "vector weight 1: the cosine is the score");
+        SearchHit quarter = index().search(SearchRequest.of(scope(), query, vector.get(), 1).withVectorWeight(0.25))
+                .hits().get(0);
+        assertEquals(0.75 * quarter.lexical() + 0.25 * quarter.semantic(), quarter.score(), 1e-3);
+    }
+
+    @Test
     void scopeLimitsToOwnerCollectionAndDocuments() {
         String otherOwner = "owner-" + UUID.randomUUID();
         String otherCollection = "col-" + UUID.randomUUID();

@@ -64,8 +64,8 @@ class PassageRankerTest {
                 "Jeddah is a port on the Red Sea, west of Riyadh.");
         List<Scored> r = ranker.rank("Red Sea Riyadh", ps);
         try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(TextAnalyzers.bilingual())
-                    .setSimilarity(TextAnalyzers.similarity()))) {
+            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(TextAnalysis.analyzer())
+                    .setSimilarity(TextAnalysis.similarity()))) {
                 for (Passage p : ps) {
                     Document d = new Document();
                     d.add(new TextField("text", p.text(), Field.Store.NO));
@@ -74,8 +74,8 @@ class PassageRankerTest {
             }
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
                 IndexSearcher s = new IndexSearcher(reader);
-                s.setSimilarity(TextAnalyzers.similarity());
-                ScoreDoc[] hits = s.search(new QueryParser("text", TextAnalyzers.bilingual()).parse("Red Sea Riyadh"), 10).scoreDocs;
+                s.setSimilarity(TextAnalysis.similarity());
+                ScoreDoc[] hits = s.search(new QueryParser("text", TextAnalysis.analyzer()).parse("Red Sea Riyadh"), 10).scoreDocs;
                 assertEquals(hits.length, r.size());
                 for (int i = 0; i < hits.length; i++) {
                     assertEquals(hits[i].doc, r.get(i).passage().order());

@@ -65,7 +65,8 @@ public class OcrPageProcessor implements ItemProcessor {
                 thumbKey = prefix + "thumbnails/" + pageNum + ".png";
                 blobs.put(thumbKey, page.thumbnailPng(), "image/png");
             }
-            return new OcrPage(token, pageNum, page.text(), page.numSegments(), page.elapsed(), page.method(), imageKey, thumbKey);
+            return new OcrPage(token, pageNum, page.text(), page.numSegments(), page.elapsed(), page.method(), imageKey, thumbKey,
+                    page.layout());
         } catch (IOException e) {
             fail(pageNum, e, new PageFailure("storage_unavailable",
                     "The image of page " + pageNum + " could not be stored; the job will be retried.", true));

@@ -83,9 +83,10 @@ public class KeyService {
     /**
      * A key made by a caller for itself: it can do no more than the caller, and shares the caller's owner
      * so that it sees the same resources. Made by an API key, it draws on that key's budgets (and on those of
-     * every key above it) and is revoked with it (docs/keys.md).
+     * every key above it) and is revoked with it (docs/keys.md). Its own budgets, when given, cap it further.
      */
-    public IssuedKey createForCaller(QalamPrincipal caller, String name, Set<Scope> scopes) {
+    public IssuedKey createForCaller(QalamPrincipal caller, String name, Set<Scope> scopes, Long ocrPageBalance,
+                                     Long requestLimit) {
         if (scopes.isEmpty()) {
             throw ApiException.badRequest("invalid_value", "scopes: give at least one scope.");
         }
@@ -101,7 +102,7 @@ public class KeyService {
             throw ApiException.forbidden("unknown_team", "Your sign-in makes you a member of team '"
                     + caller.teamId() + "', which does not exist in Qalam; ask the operator to create it.");
         }
-        KeyRequest req = new KeyRequest(name, scopes, caller.teamId(), null, null);
+        KeyRequest req = new KeyRequest(name, scopes, caller.teamId(), ocrPageBalance, requestLimit);
         String parent = caller.method() == QalamPrincipal.AuthMethod.API_KEY ? caller.keyId() : null;
         return issue(Ids.prefixed("key_", 12), req, caller.owner(), caller.teamId(), creatorOf(caller), parent, false);
     }

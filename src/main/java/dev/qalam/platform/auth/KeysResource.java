@@ -28,7 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Keys", description = "Your own API keys")
 public class KeysResource {
 
-    public record CreateOwnKey(String name, java.util.List<String> scopes) {
+    /** The budgets are optional caps of the new key's own; it also draws on its maker's. */
+    public record CreateOwnKey(String name, java.util.List<String> scopes, Long ocrPageBalance, Long requestLimit) {
     }
 
     @Inject
@@ -38,14 +39,15 @@ public class KeysResource {
     Caller caller;
 
     @POST
-    @Operation(summary = "Create an API key for yourself", description = "Scopes are limited to your own.")
+    @Operation(summary = "Create an API key for yourself", description = "Scopes are limited to your own; "
+            + "`ocr_page_balance` and `request_limit` cap the new key, which also draws on your own budgets.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = KeyViews.CreatedKey.class)))
-    @APIResponse(responseCode = "400", description = "Missing body, blank or too long name, unknown scope", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "Missing body, blank or too long name, unknown scope, negative budget", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response create(CreateOwnKey body) {
         AdminResource.requireBody(body);
         KeyService.IssuedKey issued = keys.createForCaller(caller.principal(), body.name(),
-                ScopeParser.parse(body.scopes()));
+                ScopeParser.parse(body.scopes()), body.ocrPageBalance(), body.requestLimit());
         return Response.status(201).entity(KeyViews.CreatedKey.of(issued)).build();
     }
 

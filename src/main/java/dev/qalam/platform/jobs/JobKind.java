@@ -1,7 +1,6 @@
 package dev.qalam.platform.jobs;
 
 import java.io.IOException;
-import java.time.Duration;
 
 /**
  * What a feature tells the job mechanism about one kind of job: its Jakarta Batch job XML, its entity, and
@@ -18,11 +17,8 @@ public interface JobKind<J extends TrackedJob> {
 
     Class<J> entity();
 
-    /** The retry cap: automatic retries stop there, and so does the API's retry, if the feature has one. */
-    int maxRetries();
-
-    /** The wait before automatic retry number {@code retryCount + 1}. */
-    Duration backoff(int retryCount);
+    /** The retry cap and backoff: automatic retries stop at the cap, and so does the API's retry, if the feature has one. */
+    RetryPolicy retries();
 
     /**
      * Whether running the job again can succeed because its input is still kept (an uploaded file).

@@ -142,7 +142,7 @@ public class TrackedJobs {
             return Optional.empty();
         }
         Instant now = Instant.now();
-        Instant nextRetry = now.plus(kind.backoff(job.retryCount()));
+        Instant nextRetry = now.plus(kind.retries().backoff(job.retryCount()));
         if (kind.complete(job)) {
             job.done(now);
         } else if (job.error() != null) {
@@ -187,7 +187,7 @@ public class TrackedJobs {
                         + "AND (j.leaseOwner IS NULL OR j.leaseUntil IS NULL OR j.leaseUntil < :now OR j.leaseOwner = :me)")
                 .setParameter("queued", JobStatus.QUEUED).setParameter("error", JobStatus.ERROR)
                 .setParameter("me", settings.serverId()).setParameter("until", leaseEnd(now)).setParameter("now", now)
-                .setParameter("id", id).setParameter("max", kind.maxRetries()).executeUpdate();
+                .setParameter("id", id).setParameter("max", kind.retries().maxRetries()).executeUpdate();
         if (updated != 1) {
             return Optional.empty();
         }
@@ -238,7 +238,7 @@ public class TrackedJobs {
     public <J extends TrackedJob> List<J> dueRetries(JobKind<J> kind, Instant now) {
         return em.createQuery("SELECT j FROM " + entity(kind.entity()) + " j WHERE j.status = :error AND j.retryable = TRUE "
                         + "AND j.expired = FALSE AND j.retryCount < :max AND j.nextRetryAt IS NOT NULL AND j.nextRetryAt <= :now", kind.entity())
-                .setParameter("error", JobStatus.ERROR).setParameter("max", kind.maxRetries()).setParameter("now", now)
+                .setParameter("error", JobStatus.ERROR).setParameter("max", kind.retries().maxRetries()).setParameter("now", now)
                 .setMaxResults(100).getResultList();
     }
 

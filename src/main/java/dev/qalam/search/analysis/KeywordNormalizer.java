@@ -5,7 +5,7 @@ import org.apache.lucene.analysis.fa.PersianNormalizer;
 
 /**
  * How a metadata value (a file property) is compared: trimmed, lower-cased, digits of every script as
- * ASCII, Arabic and Persian letter forms normalised as in {@link TextAnalysis}, but neither split into
+ * ASCII, Arabic and Persian letter forms normalised as in {@link dev.qalam.text.TextAnalysis}, but neither split into
  * words nor stemmed. So {@code {"term":{"jurisdiction":"alabama"}}} matches a property "Alabama", and
  * "جدة" matches "جده". Applied in Java to both the indexed value and the filter's value, for both engines,
  * so they compare the same strings.

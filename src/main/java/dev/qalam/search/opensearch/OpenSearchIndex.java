@@ -9,7 +9,7 @@ import dev.qalam.search.SearchIndexException;
 import dev.qalam.search.SearchRequest;
 import dev.qalam.search.SearchScope;
 import dev.qalam.search.StoredChunk;
-import dev.qalam.search.analysis.TextAnalysis;
+import dev.qalam.text.TextAnalysis;
 import dev.qalam.search.filter.PropertyFields;
 import dev.qalam.search.filter.PropertyValues;
 import jakarta.json.JsonObject;

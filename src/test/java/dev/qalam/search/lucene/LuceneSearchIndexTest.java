@@ -56,6 +56,20 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     }
 
     @Test
+    void anIndexOfAnOlderAnalysisVersionIsLeftAsideAndANewOneStartsEmptyToRebuild(@TempDir Path other) throws IOException {
+        try (LuceneSearchIndex current = LuceneSearchIndex.open(other)) {
+            current.upsert(TestCorpus.chunks("o", "c"));
+        }
+        Path old = other.resolve("lucene-v" + (dev.qalam.text.TextAnalysis.VERSION - 1));
+        Files.move(other.resolve("lucene-v" + dev.qalam.text.TextAnalysis.VERSION), old);
+        try (LuceneSearchIndex again = LuceneSearchIndex.open(other)) {
+            assertTrue(again.createdEmpty(), "a new analysis version is a new, empty index for IndexRebuild to fill");
+            assertEquals(0, again.count(SearchScope.of("o", Set.of("c"))));
+        }
+        assertTrue(Files.isDirectory(old), "the old version's index is left for the operator");
+    }
+
+    @Test
     void anUnreadableIndexIsSetAsideAndReplacedByAnEmptyOneToRebuild(@TempDir Path other) throws IOException {
         Path folder;
         try (LuceneSearchIndex first = LuceneSearchIndex.open(other)) {

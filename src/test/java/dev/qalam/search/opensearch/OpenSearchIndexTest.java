@@ -12,7 +12,7 @@ import dev.qalam.search.SearchRequest;
 import dev.qalam.search.SearchResults;
 import dev.qalam.search.SearchScope;
 import dev.qalam.search.TestCorpus;
-import dev.qalam.search.analysis.TextAnalysis;
+import dev.qalam.text.TextAnalysis;
 import dev.qalam.search.lucene.LuceneSearchIndex;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

@@ -1,10 +1,12 @@
-package dev.qalam.search.analysis;
+package dev.qalam.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import dev.qalam.search.analysis.KeywordNormalizer;
 import java.util.Map;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.junit.jupiter.api.Test;
 
 class TextAnalysisTest {
@@ -53,11 +55,40 @@ class TextAnalysisTest {
     }
 
     @Test
+    void directionMarksAndPresentationFormsInsideWordsDoNotSplitOrChangeTerms() {
+        assertEquals(TextAnalysis.terms("الرياض invoice"), TextAnalysis.terms("الري\u200Fاض inv\u200Eoice"));
+        // سلام stored as presentation forms (ﺳﻼﻡ), as some PDFs do.
+        assertEquals(TextAnalysis.terms("سلام"), TextAnalysis.terms("\uFEB3\uFEFC\uFEE1"));
+    }
+
+    @Test
+    void questionWordsSayNothing() {
+        assertEquals(List.of("invoic", "riyadh"), TextAnalysis.terms("Can you please tell me which invoices Riyadh has?"));
+        assertEquals(TextAnalysis.terms("عاصمه السعوديه"), TextAnalysis.terms("ماذا هل عاصمة السعودية؟"));
+    }
+
+    @Test
+    void offsetsPointIntoTheOriginalText() {
+        String text = "\u200Fالرياض \u200Einvoices";
+        List<String> words = new java.util.ArrayList<>();
+        TextAnalysis.forEachToken(text, (term, start, end) -> words.add(text.substring(start, end)));
+        assertEquals(List.of("الرياض", "invoices"), words.stream().map(w -> w.replace("\u200F", "").replace("\u200E", "")).toList());
+    }
+
+    @Test
+    void scoringIsBm25WithLuceneAndOpenSearchDefaults() {
+        BM25Similarity s = (BM25Similarity) TextAnalysis.similarity();
+        assertEquals(1.2f, s.getK1());
+        assertEquals(0.75f, s.getB());
+    }
+
+    @Test
     void openSearchSettingsNameTheSameChain() {
         Map<String, Object> settings = TextAnalysis.openSearchSettings();
         @SuppressWarnings("unchecked")
         Map<String, Object> analyzer = (Map<String, Object>) ((Map<String, Object>) settings.get("analyzer")).get(TextAnalysis.ANALYZER);
         assertEquals("standard", analyzer.get("tokenizer"));
+        assertEquals(List.of("qalam_chars"), analyzer.get("char_filter"));
         assertEquals(List.of("qalam_possessive", "lowercase", "decimal_digit", "persian_normalization",
                 "arabic_normalization", "qalam_stop", "arabic_stem", "porter_stem"), analyzer.get("filter"));
     }

@@ -1,4 +1,4 @@
-package dev.qalam.search.analysis;
+package dev.qalam.text;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,46 +21,67 @@ import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.ClasspathResourceLoader;
 import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.util.ResourceLoader;
 
 /**
- * The index's analysis chain, defined once and built for both engines: {@link #analyzer()} for Lucene,
+ * Qalam's one text-analysis chain, used wherever text is matched: the search index (Lucene and OpenSearch)
+ * and the extractive answerer's passage ranking ({@link PassageRanker}), so retrieval and answering never
+ * disagree on what a word is. Defined once and built for both engines: {@link #analyzer()} for Lucene,
  * {@link #openSearchSettings()} for an OpenSearch index. Every step is a component both engines ship under
- * a name (Lucene's SPI name / OpenSearch's filter name):
+ * a name (Lucene's SPI name / OpenSearch's name):
  *
  * <ol>
+ *   <li>{@code mapping} char filter with {@link TextNormalizer#charMappings()}: direction marks and other
+ *       invisible characters removed (Tesseract and RTL editors put them inside words), alef wasla, dagger
+ *       alef, Farsi yeh and keheh, Arabic presentation forms folded to letters</li>
  *   <li>{@code standard} tokenizer (Unicode word boundaries, both scripts)</li>
  *   <li>English possessive ({@code englishPossessive} / {@code stemmer} {@code possessive_english}): "company's" to "company"</li>
  *   <li>{@code lowercase}</li>
- *   <li>{@code decimalDigit} / {@code decimal_digit}: Arabic-Indic (٠-٩) and Eastern Arabic-Indic (۰-۹) digits to 0-9</li>
- *   <li>{@code persianNormalization} / {@code persian_normalization}: Farsi yeh and keheh, which OCR emits for
- *       Arabic yaa and kaf, to the Arabic letters</li>
+ *   <li>{@code decimalDigit} / {@code decimal_digit}: Arabic-Indic (٠-٩), Eastern Arabic-Indic (۰-۹) and every
+ *       other script's digits to 0-9</li>
+ *   <li>{@code persianNormalization} / {@code persian_normalization}: Persian letter forms OCR emits</li>
  *   <li>{@code arabicNormalization} / {@code arabic_normalization}: أ إ آ to ا, ى to ي, ة to ه, tatweel and
  *       diacritics removed</li>
  *   <li>{@code stop} with an explicit list: Lucene's Arabic list (normalised by the steps above, so it
- *       matches normalised text) and the Snowball English list (question words such as "what", "which",
- *       "does" included, which matters for questions)</li>
- *   <li>{@code arabicStem} / {@code arabic_stem}: light stemming (prefixes ال و ب ك ف ل, suffixes ها ان ات ون ين يه يه ه ي)</li>
+ *       matches normalised text), the Snowball English list and the few words a question adds ("tell",
+ *       "please", هل, ماذا...)</li>
+ *   <li>{@code arabicStem} / {@code arabic_stem}: light stemming (prefixes ال و ب ك ف ل, suffixes ها ان ات ون ين يه ية ه ة ي)</li>
  *   <li>{@code porterStem} / {@code porter_stem}: English stemming</li>
  * </ol>
  *
+ * <p>The Arabic steps only change Arabic letters and the English ones only Latin words, so one chain reads
+ * Arabic, English and mixed text, and a query needs no language detection. Scoring is BM25 with Lucene's
+ * and OpenSearch's defaults ({@link #similarity()}).
+ *
  * <p>Changing the chain changes what an existing index holds: bump {@link #VERSION}, which names the
- * Lucene folder and the OpenSearch index, so a new version starts a new index that the ingestion side
- * rebuilds from the database.
+ * Lucene folder and the OpenSearch index, so a new version starts a new index that the server rebuilds
+ * from the chunks kept in the database ({@code IndexRebuild}).
  */
 public final class TextAnalysis {
 
     /** Part of the index's name: a different chain is a different index. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** The analyzer's name in OpenSearch settings. */
     public static final String ANALYZER = "qalam_text";
 
     private static final String STOP_FILTER = "qalam_stop";
     private static final String POSSESSIVE_FILTER = "qalam_possessive";
+    private static final String CHAR_FILTER = "qalam_chars";
     private static final String STOP_WORDS_RESOURCE = "qalam-stop-words.txt";
+    private static final String MAPPING_RESOURCE = "qalam-char-mappings.txt";
+
+    /** BM25's term-frequency saturation and length normalisation: Lucene's and OpenSearch's defaults. */
+    public static final float BM25_K1 = 1.2f;
+    public static final float BM25_B = 0.75f;
+
+    /** Words a question adds that say nothing about what is asked, beyond each language's stop words. */
+    private static final List<String> QUESTION_WORDS = List.of("can", "could", "tell", "please", "ماذا", "لماذا",
+            "هل", "كم", "متى", "اين", "كيف");
 
     /** One token filter: its Lucene SPI name and parameters, and its OpenSearch form. */
     private record Step(String lucene, Map<String, String> luceneParams, String openSearchName,
@@ -108,11 +129,20 @@ public final class TextAnalysis {
                 filters.put(step.openSearchName(), step.openSearchCustom());
             }
         }
+        List<String> mappings = new ArrayList<>();
+        TextNormalizer.charMappings().forEach((from, to) -> mappings.add(escape(from) + "=>" + escape(to)));
         Map<String, Object> analyzer = new LinkedHashMap<>();
         analyzer.put("type", "custom");
+        analyzer.put("char_filter", List.of(CHAR_FILTER));
         analyzer.put("tokenizer", "standard");
         analyzer.put("filter", chain);
-        return Map.of("filter", filters, "analyzer", Map.of(ANALYZER, analyzer));
+        return Map.of("char_filter", Map.of(CHAR_FILTER, Map.of("type", "mapping", "mappings", mappings)),
+                "filter", filters, "analyzer", Map.of(ANALYZER, analyzer));
+    }
+
+    /** The scoring that goes with the chain. */
+    public static Similarity similarity() {
+        return new BM25Similarity(BM25_K1, BM25_B);
     }
 
     /** The stop words, in the normalised form the chain compares them in. */
@@ -150,7 +180,8 @@ public final class TextAnalysis {
 
     private static Analyzer build() {
         try {
-            CustomAnalyzer.Builder b = CustomAnalyzer.builder(new StopWordsLoader()).withTokenizer("standard");
+            CustomAnalyzer.Builder b = CustomAnalyzer.builder(new ListLoader())
+                    .addCharFilter("mapping", new LinkedHashMap<>(Map.of("mapping", MAPPING_RESOURCE))).withTokenizer("standard");
             for (Step step : FILTERS) {
                 Map<String, String> params = new LinkedHashMap<>(step.luceneParams());
                 b.addTokenFilter(step.lucene(), params);
@@ -186,6 +217,9 @@ public final class TextAnalysis {
                     words.add(new String((char[]) w));
                 }
             }
+            for (String w : QUESTION_WORDS) {
+                words.add(normaliser.normalize("text", w).utf8ToString());
+            }
             normaliser.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -194,14 +228,32 @@ public final class TextAnalysis {
         return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(words));
     }
 
-    /** Serves the stop-word list to Lucene's stop filter factory; everything else from the class path. */
-    private static final class StopWordsLoader implements ResourceLoader {
+    /** A character as both engines' mapping rules write it: {@code \\uXXXX} for every UTF-16 unit. */
+    private static String escape(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            sb.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Serves the stop-word list and the character mappings to Lucene's factories; everything else from the
+     * class path.
+     */
+    private static final class ListLoader implements ResourceLoader {
         private final ClasspathResourceLoader classpath = new ClasspathResourceLoader(TextAnalysis.class.getClassLoader());
 
         @Override
         public InputStream openResource(String resource) throws IOException {
             if (STOP_WORDS_RESOURCE.equals(resource)) {
                 return new ByteArrayInputStream(String.join("\n", STOP_WORDS).getBytes(StandardCharsets.UTF_8));
+            }
+            if (MAPPING_RESOURCE.equals(resource)) {
+                StringBuilder rules = new StringBuilder();
+                TextNormalizer.charMappings().forEach((from, to) ->
+                        rules.append('"').append(escape(from)).append("\" => \"").append(escape(to)).append("\"\n"));
+                return new ByteArrayInputStream(rules.toString().getBytes(StandardCharsets.UTF_8));
             }
             return classpath.openResource(resource);
         }
