@@ -116,13 +116,7 @@ public class DeploymentChatResource {
         DeploymentChatService.Prepared p = chat.prepare(caller.principal(), http, teamId, deploymentId, body,
                 origin(source, sourceId));
         DeploymentChatService.StreamPlan plan = chat.openStream(p);
-        SsePump pump = new SsePump(plan.id(), plan.stream(), p.request().includeUsage(), plan, sink, sse);
-        try {
-            executor.execute(pump);
-        } catch (RuntimeException rejected) {
-            plan.stream().cancel();
-            throw rejected;
-        }
+        new SsePump(plan.id(), plan.stream(), p.request().includeUsage(), plan, sink, sse).start(executor);
     }
 
     private static DeploymentChatService.Origin origin(String source, String sourceId) {

@@ -103,12 +103,6 @@ public class ChatCompletionsResource {
         ChatRequest request = ChatRequestParser.parse(ChatRequestParser.readObject(body));
         QalamPrincipal principal = caller.principal();
         ChatService.OpenedStream opened = chat.openStream(principal, request);
-        SsePump pump = new SsePump(request, opened, sink, sse);
-        try {
-            executor.execute(pump);
-        } catch (RuntimeException rejected) {
-            opened.stream().cancel();
-            throw rejected;
-        }
+        new SsePump(request, opened, sink, sse).start(executor);
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -90,6 +91,19 @@ public final class SsePump implements Runnable, ChatStreamSink {
         this.events = events;
         this.sink = sink;
         this.sse = sse;
+    }
+
+    /**
+     * Runs the pump on {@code executor}; if the executor refuses it, closes the upstream stream (nothing else
+     * would) and rethrows, so the request still gets an error answer.
+     */
+    public void start(Executor executor) {
+        try {
+            executor.execute(this);
+        } catch (RuntimeException rejected) {
+            stream.cancel();
+            throw rejected;
+        }
     }
 
     @Override
